@@ -1,0 +1,73 @@
+package heap
+
+import (
+	"math/big"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/beamrc/beamrc/runtime/term"
+)
+
+// build makes a term with one of every kind of object.
+func build(a term.Allocator, i int) term.Term {
+	big1, _ := new(big.Int).SetString("123456789012345678901234567890", 10)
+	bin := term.NewBinary(a, []byte("a heap binary"))
+	refc := term.NewBinary(a, make([]byte, 200))
+	sub := term.SliceBits(a, refc, 3, 13)
+	m := term.MapFromPairs(a, []term.Term{term.Intern("k"), term.MakeSmall(1)},
+		[]term.Term{term.MakeSmall(int64(i)), term.NewFloat(a, 2.5)})
+	return term.NewTuple(a,
+		term.MakeSmall(int64(i)), term.NewFloat(a, 1.5), term.MakeBigInt(a, big1),
+		bin, refc, sub, m, term.Nil, term.Intern("atom"),
+		term.ListFrom(a, []term.Term{term.MakeSmall(1), term.MakeSmall(2)}))
+}
+
+func TestCollectKeepsReachableTerms(t *testing.T) {
+	for _, torture := range []bool{false, true} {
+		Torture = torture
+		h := New()
+		var lit Fragment
+		want := make([]term.Term, 0, 50)
+		roots := make([]term.Term, 0, 50)
+		for i := 0; i < 50; i++ {
+			want = append(want, build(&lit, i))
+			roots = append(roots, build(h, i))
+			build(h, -i) // garbage
+			if i%7 == 0 {
+				h.Collect(10, func(v func([]term.Term)) { v(roots) })
+			}
+		}
+		h.Collect(0, func(v func([]term.Term)) { v(roots) })
+		for i := range roots {
+			require.Truef(t, term.Equal(want[i], roots[i]), "root %d differs after GC", i)
+		}
+		assert.Greater(t, h.MinorGCs+h.FullGCs, 0)
+	}
+	Torture = false
+}
+
+func TestCollectLongList(t *testing.T) {
+	h := New()
+	l := term.Nil
+	roots := []term.Term{l}
+	for i := 0; i < 200000; i++ {
+		if !h.HasRoom(2) {
+			h.Collect(2, func(v func([]term.Term)) { v(roots) })
+		}
+		roots[0] = term.Cons(h, term.MakeSmall(int64(i)), roots[0])
+	}
+	h.Collect(0, func(v func([]term.Term)) { v(roots) })
+	assert.Equal(t, 200000, term.ListLength(roots[0]))
+	assert.Equal(t, int64(199999), roots[0].Head().SmallValue())
+}
+
+func TestCopyIsIndependent(t *testing.T) {
+	h := New()
+	orig := build(h, 7)
+	var f Fragment
+	c := Copy(&f, orig)
+	assert.True(t, term.Equal(orig, c))
+	assert.Equal(t, Size(orig), f.Words()-0)
+}
