@@ -1,0 +1,287 @@
+package beam
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Format prints a term in Erlang syntax the way io:format("~w") does: atoms
+// quoted only when needed, lists of integers as lists (never as strings),
+// printable binaries as <<"...">>, floats in Erlang's shortest round-trip
+// form (1.0, 0.1, 1.0e10).
+func Format(t Term) string {
+	var b strings.Builder
+	writeTerm(&b, t)
+	return b.String()
+}
+
+func writeTerm(b *strings.Builder, t Term) {
+	switch v := t.(type) {
+	case Atom:
+		b.WriteString(QuoteAtom(string(v)))
+	case Int:
+		b.WriteString(strconv.FormatInt(int64(v), 10))
+	case BigInt:
+		if v.Int == nil {
+			b.WriteString("0")
+		} else {
+			b.WriteString(v.String())
+		}
+	case Float:
+		b.WriteString(formatFloat(float64(v)))
+	case Tuple:
+		b.WriteByte('{')
+		for i, e := range v {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeTerm(b, e)
+		}
+		b.WriteByte('}')
+	case Nil:
+		b.WriteString("[]")
+	case *List:
+		b.WriteByte('[')
+		for i, e := range v.Elems {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeTerm(b, e)
+		}
+		if _, proper := v.Tail.(Nil); !proper && v.Tail != nil {
+			b.WriteByte('|')
+			writeTerm(b, v.Tail)
+		}
+		b.WriteByte(']')
+	case Bitstring:
+		writeBitstring(b, v)
+	case *Map:
+		b.WriteString("#{")
+		for i := range v.Keys {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeTerm(b, v.Keys[i])
+			b.WriteString(" => ")
+			writeTerm(b, v.Values[i])
+		}
+		b.WriteByte('}')
+	case ExportFun:
+		b.WriteString("fun ")
+		b.WriteString(QuoteAtom(string(v.Module)))
+		b.WriteByte(':')
+		b.WriteString(QuoteAtom(string(v.Function)))
+		b.WriteByte('/')
+		b.WriteString(strconv.Itoa(v.Arity))
+	case *Fun:
+		b.WriteString("#Fun<")
+		b.WriteString(string(v.Module))
+		b.WriteByte('.')
+		writeTerm(b, v.OldIndex)
+		b.WriteByte('.')
+		writeTerm(b, v.OldUniq)
+		b.WriteByte('>')
+	case Pid:
+		b.WriteString("<0." + strconv.FormatUint(uint64(v.ID), 10) + "." + strconv.FormatUint(uint64(v.Serial), 10) + ">")
+	case Port:
+		b.WriteString("#Port<0." + strconv.FormatUint(v.ID, 10) + ">")
+	case Ref:
+		b.WriteString("#Ref<0")
+		for i := len(v.IDs) - 1; i >= 0; i-- {
+			b.WriteString("." + strconv.FormatUint(uint64(v.IDs[i]), 10))
+		}
+		b.WriteByte('>')
+	case nil:
+		b.WriteString("<nil>")
+	default:
+		b.WriteString("<?>")
+	}
+}
+
+// writeBitstring prints <<"text">> when every byte is printable Latin-1
+// (as ~w does), otherwise <<1,2,3>>; a partial last byte prints as V:N.
+func writeBitstring(b *strings.Builder, v Bitstring) {
+	b.WriteString("<<")
+	whole := v.Bytes
+	if !v.IsBinary() && len(whole) > 0 {
+		whole = whole[:len(whole)-1]
+	}
+	if len(whole) > 0 && printableLatin1(whole) {
+		b.WriteByte('"')
+		for _, c := range whole {
+			writeStringChar(b, rune(c), '"')
+		}
+		b.WriteByte('"')
+	} else {
+		for i, c := range whole {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.Itoa(int(c)))
+		}
+	}
+	if !v.IsBinary() && len(v.Bytes) > 0 {
+		if len(whole) > 0 {
+			b.WriteByte(',')
+		}
+		last := v.Bytes[len(v.Bytes)-1] >> (8 - v.Bits)
+		b.WriteString(strconv.Itoa(int(last)) + ":" + strconv.Itoa(int(v.Bits)))
+	}
+	b.WriteString(">>")
+}
+
+// printableLatin1 mirrors io_lib:printable_latin1_list/1.
+func printableLatin1(bs []byte) bool {
+	for _, c := range bs {
+		switch {
+		case c >= 32 && c <= 126, c >= 160:
+		case c == '\n', c == '\r', c == '\t', c == '\v', c == '\b', c == '\f', c == 27:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// writeStringChar escapes one character inside a quoted atom or string.
+func writeStringChar(b *strings.Builder, c rune, quote byte) {
+	switch c {
+	case rune(quote), '\\':
+		b.WriteByte('\\')
+		b.WriteRune(c)
+	case '\n':
+		b.WriteString(`\n`)
+	case '\r':
+		b.WriteString(`\r`)
+	case '\t':
+		b.WriteString(`\t`)
+	case '\v':
+		b.WriteString(`\v`)
+	case '\b':
+		b.WriteString(`\b`)
+	case '\f':
+		b.WriteString(`\f`)
+	case 27:
+		b.WriteString(`\e`)
+	case 127:
+		b.WriteString(`\d`)
+	default:
+		if c < 32 {
+			b.WriteString(`\^`)
+			b.WriteRune(c + 64)
+			return
+		}
+		b.WriteRune(c)
+	}
+}
+
+// reservedWords need quoting even though they look like plain atoms.
+var reservedWords = map[string]bool{
+	"after": true, "and": true, "andalso": true, "band": true, "begin": true,
+	"bnot": true, "bor": true, "bsl": true, "bsr": true, "bxor": true,
+	"case": true, "catch": true, "cond": true, "div": true, "end": true,
+	"fun": true, "if": true, "let": true, "not": true, "of": true, "or": true,
+	"orelse": true, "receive": true, "rem": true, "try": true, "when": true,
+	"xor": true, "maybe": true, "else": true,
+}
+
+// QuoteAtom returns an atom as Erlang source writes it: bare when it starts
+// with a lowercase letter and continues with letters, digits, _ and @, and
+// is not a reserved word; single-quoted with escapes otherwise.
+func QuoteAtom(s string) string {
+	if !needsQuote(s) {
+		return s
+	}
+	var b strings.Builder
+	b.WriteByte('\'')
+	for _, c := range s {
+		writeStringChar(&b, c, '\'')
+	}
+	b.WriteByte('\'')
+	return b.String()
+}
+
+func needsQuote(s string) bool {
+	if s == "" || reservedWords[s] {
+		return true
+	}
+	first := true
+	for len(s) > 0 {
+		c, n := utf8.DecodeRuneInString(s)
+		s = s[n:]
+		if first {
+			first = false
+			if !isLower(c) {
+				return true
+			}
+			continue
+		}
+		if !isLower(c) && !isUpper(c) && !(c >= '0' && c <= '9') && c != '_' && c != '@' {
+			return true
+		}
+	}
+	return false
+}
+
+// Latin-1 letter classes as erl_scan uses them.
+func isLower(c rune) bool {
+	return c >= 'a' && c <= 'z' || c >= 0xdf && c <= 0xff && c != 0xf7
+}
+
+func isUpper(c rune) bool {
+	return c >= 'A' && c <= 'Z' || c >= 0xc0 && c <= 0xde && c != 0xd7
+}
+
+// formatFloat prints a float as Erlang's io_lib_format:fwrite_g/1: the
+// shortest digit string that reads back exactly, placed either as a plain
+// decimal or in exponent form, whichever is shorter (ties favour decimal).
+func formatFloat(f float64) string {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return strconv.FormatFloat(f, 'g', -1, 64) // not an Erlang value
+	}
+	if f == 0 {
+		if math.Signbit(f) {
+			return "-0.0"
+		}
+		return "0.0"
+	}
+	sign := ""
+	if f < 0 {
+		sign, f = "-", -f
+	}
+	e := strconv.FormatFloat(f, 'e', -1, 64) // d.ddde±XX
+	mant, exp, _ := strings.Cut(e, "e")
+	digits := strings.Replace(mant, ".", "", 1)
+	x, _ := strconv.Atoi(exp)
+	return sign + insertDecimal(x+1, digits)
+}
+
+// insertDecimal places the decimal point: value = 0.digits × 10^place.
+func insertDecimal(place int, s string) string {
+	l := len(s)
+	if place == 0 {
+		return "0." + s
+	}
+	if place > 0 && place < l {
+		return s[:place] + "." + s[place:]
+	}
+	expL := strconv.Itoa(place - 1)
+	expDot := 1
+	if l == 1 {
+		expDot = 2
+	}
+	expCost := len(expL) + 1 + expDot
+	if place < 0 {
+		if 2-place <= expCost {
+			return "0." + strings.Repeat("0", -place) + s
+		}
+	} else if place-l+2 <= expCost {
+		return s + strings.Repeat("0", place-l) + ".0"
+	}
+	if l == 1 {
+		return s + ".0e" + expL
+	}
+	return s[:1] + "." + s[1:] + "e" + expL
+}
