@@ -37,6 +37,9 @@ func (s TypeSet) String() string {
 		return "none"
 	}
 	out := ""
+	if s&TypeNumber == TypeNumber {
+		out, s = "number", s&^TypeNumber
+	}
 	for i, n := range typeNames {
 		if s&(1<<i) != 0 {
 			if out != "" {
