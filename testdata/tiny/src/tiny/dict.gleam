@@ -19,8 +19,12 @@ pub fn size(d: Dict(k, v)) -> Int
 @external(erlang, "tiny_ffi", "map_get")
 pub fn get(d: Dict(k, v), key: k) -> Result(v, Nil)
 
+pub fn has_key(d: Dict(k, v), key: k) -> Bool {
+  is_key(key, d)
+}
+
 @external(erlang, "maps", "is_key")
-pub fn has_key(d: Dict(k, v), key: k) -> Bool
+fn is_key(key: k, d: Dict(k, v)) -> Bool
 
 pub fn insert(d: Dict(k, v), key: k, value: v) -> Dict(k, v) {
   put(key, value, d)
