@@ -17,7 +17,7 @@ func (m *Module) writeOperand(b *strings.Builder, o Operand) {
 		b.WriteString(QuoteAtom(m.Atom(int(o.Val))))
 	case KindLiteral:
 		if t := m.Literal(o.Val); t != nil {
-			b.WriteString(Format(t))
+			b.WriteString(FormatReadable(t))
 		} else {
 			b.WriteString(o.String())
 		}

@@ -7,17 +7,32 @@ import (
 	"unicode/utf8"
 )
 
-// Format prints a term in Erlang syntax the way io:format("~w") does: atoms
-// quoted only when needed, lists of integers as lists (never as strings),
-// printable binaries as <<"...">>, floats in Erlang's shortest round-trip
-// form (1.0, 0.1, 1.0e10).
+// Format prints a term in Erlang syntax exactly as io:format("~w") does:
+// atoms quoted only when needed, lists of integers as lists (never as
+// strings), binaries as byte lists (<<104,105>>), floats in Erlang's
+// shortest round-trip form (1.0, 0.1, 1.0e10).
 func Format(t Term) string {
-	var b strings.Builder
-	writeTerm(&b, t)
-	return b.String()
+	p := printer{}
+	p.term(t)
+	return p.b.String()
 }
 
-func writeTerm(b *strings.Builder, t Term) {
+// FormatReadable is Format, except that binaries whose bytes are all
+// printable Latin-1 print as strings (<<"hi">>), as ~p would. Listings use
+// it.
+func FormatReadable(t Term) string {
+	p := printer{strings: true}
+	p.term(t)
+	return p.b.String()
+}
+
+type printer struct {
+	b       strings.Builder
+	strings bool // print printable binaries as <<"...">>
+}
+
+func (p *printer) term(t Term) {
+	b := &p.b
 	switch v := t.(type) {
 	case Atom:
 		b.WriteString(QuoteAtom(string(v)))
@@ -37,7 +52,7 @@ func writeTerm(b *strings.Builder, t Term) {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			writeTerm(b, e)
+			p.term(e)
 		}
 		b.WriteByte('}')
 	case Nil:
@@ -48,24 +63,24 @@ func writeTerm(b *strings.Builder, t Term) {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			writeTerm(b, e)
+			p.term(e)
 		}
 		if _, proper := v.Tail.(Nil); !proper && v.Tail != nil {
 			b.WriteByte('|')
-			writeTerm(b, v.Tail)
+			p.term(v.Tail)
 		}
 		b.WriteByte(']')
 	case Bitstring:
-		writeBitstring(b, v)
+		p.bitstring(v)
 	case *Map:
 		b.WriteString("#{")
 		for i := range v.Keys {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			writeTerm(b, v.Keys[i])
+			p.term(v.Keys[i])
 			b.WriteString(" => ")
-			writeTerm(b, v.Values[i])
+			p.term(v.Values[i])
 		}
 		b.WriteByte('}')
 	case ExportFun:
@@ -79,9 +94,9 @@ func writeTerm(b *strings.Builder, t Term) {
 		b.WriteString("#Fun<")
 		b.WriteString(string(v.Module))
 		b.WriteByte('.')
-		writeTerm(b, v.OldIndex)
+		p.term(v.OldIndex)
 		b.WriteByte('.')
-		writeTerm(b, v.OldUniq)
+		p.term(v.OldUniq)
 		b.WriteByte('>')
 	case Pid:
 		b.WriteString("<0." + strconv.FormatUint(uint64(v.ID), 10) + "." + strconv.FormatUint(uint64(v.Serial), 10) + ">")
@@ -100,15 +115,16 @@ func writeTerm(b *strings.Builder, t Term) {
 	}
 }
 
-// writeBitstring prints <<"text">> when every byte is printable Latin-1
-// (as ~w does), otherwise <<1,2,3>>; a partial last byte prints as V:N.
-func writeBitstring(b *strings.Builder, v Bitstring) {
+// bitstring prints <<1,2,3>>, or <<"text">> in readable mode when every
+// byte is printable Latin-1; a partial last byte prints as V:N.
+func (p *printer) bitstring(v Bitstring) {
+	b := &p.b
 	b.WriteString("<<")
 	whole := v.Bytes
 	if !v.IsBinary() && len(whole) > 0 {
 		whole = whole[:len(whole)-1]
 	}
-	if len(whole) > 0 && printableLatin1(whole) {
+	if p.strings && len(whole) > 0 && printableLatin1(whole) {
 		b.WriteByte('"')
 		for _, c := range whole {
 			writeStringChar(b, rune(c), '"')
@@ -177,14 +193,16 @@ func writeStringChar(b *strings.Builder, c rune, quote byte) {
 	}
 }
 
-// reservedWords need quoting even though they look like plain atoms.
+// reservedWords need quoting even though they look like plain atoms. As in
+// OTP 25 (the project's oracle), 'maybe' and 'else' are not reserved: they
+// only are where the maybe_expr feature is enabled (default from OTP 27).
 var reservedWords = map[string]bool{
 	"after": true, "and": true, "andalso": true, "band": true, "begin": true,
 	"bnot": true, "bor": true, "bsl": true, "bsr": true, "bxor": true,
 	"case": true, "catch": true, "cond": true, "div": true, "end": true,
 	"fun": true, "if": true, "let": true, "not": true, "of": true, "or": true,
 	"orelse": true, "receive": true, "rem": true, "try": true, "when": true,
-	"xor": true, "maybe": true, "else": true,
+	"xor": true,
 }
 
 // QuoteAtom returns an atom as Erlang source writes it: bare when it starts
