@@ -1,0 +1,7 @@
+{application, example, [
+    {vsn, "1.0.0"},
+    {applications, [kernel,stdlib,tiny]},
+    {description, ""},
+    {modules, ['example']},
+    {registered, []}
+]}.
