@@ -20,6 +20,7 @@ package etf
 import (
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
 
 	"github.com/beamrc/beamrc/runtime/beam"
@@ -282,7 +283,7 @@ func (c *converter) fun(v *beam.Fun) (term.Term, error) {
 func smallUint32(t beam.Term) (uint32, bool) {
 	switch v := t.(type) {
 	case beam.Int:
-		if v >= 0 && v <= 0xFFFFFFFF {
+		if v >= math.MinInt32 && v <= math.MaxUint32 {
 			return uint32(v), true
 		}
 	case beam.BigInt:

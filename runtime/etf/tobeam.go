@@ -83,7 +83,7 @@ func ToBeam(t term.Term) (beam.Term, error) {
 			Index:    uint32(info.Index),
 			Module:   beam.Atom(term.AtomName(info.Module)),
 			OldIndex: beam.Int(info.Index),
-			OldUniq:  beam.Int(info.Uniq),
+			OldUniq:  beam.Int(int32(info.Uniq)),
 			Pid:      beam.Pid{Node: nodeName},
 			Free:     make([]beam.Term, len(free)),
 		}
