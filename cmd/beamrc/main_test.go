@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/beamrc/beamrc/runtime/beam"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func corpus(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "..", "shared", "corpus")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("shared corpus not present at %s (it sits next to the repository in CI): %v", dir, err)
+	}
+	return dir
+}
+
+// beamrc runs the CLI in-process.
+func beamrc(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(append([]string{"beamrc"}, args...), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestVersion(t *testing.T) {
+	code, out, errOut := beamrc("version")
+	assert.Equal(t, 0, code)
+	assert.Empty(t, errOut)
+	assert.Regexp(t, `^beamrc 0\.1\.0-dev \([a-z0-9]+/[a-z0-9]+, go[0-9.]+.*\)\n$`, out)
+}
+
+func TestDisProof(t *testing.T) {
+	path := filepath.Join(corpus(t), "proof", "proof.beam")
+	code, out, errOut := beamrc("dis", path)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "module proof (")
+	assert.Contains(t, out, "function answer/0 (entry label 2)\n")
+	assert.Contains(t, out, "function factorial/1 (entry label 6)\n")
+	assert.Contains(t, out, "label 2:\n    move 42, x0\n    return\n")
+	assert.Contains(t, out, "erlang:'*'/2")
+	assert.Contains(t, out, "% src/proof.gleam:")
+}
+
+func TestDisFunction(t *testing.T) {
+	path := filepath.Join(corpus(t), "proof", "proof.beam")
+	code, out, _ := beamrc("dis", "--function", "answer/0", path)
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "function answer/0")
+	assert.NotContains(t, out, "function factorial/1")
+
+	code, out, errOut := beamrc("dis", "--function", "nope/3", path)
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Equal(t, "beamrc: dis: no function nope/3 in "+path+"\n", errOut)
+
+	code, _, errOut = beamrc("dis", "--function", "answer", path)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "NAME/ARITY")
+}
+
+func TestDisDirectory(t *testing.T) {
+	code, out, errOut := beamrc("dis", filepath.Join(corpus(t), "gleam_gate"))
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "module beamr_gate (")
+	assert.Contains(t, out, "module gleam@list (")
+}
+
+func TestDisMalformed(t *testing.T) {
+	path := filepath.Join(corpus(t), "erlang_probes", "malformed_not_beam.beam")
+	code, out, errOut := beamrc("dis", path)
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Equal(t, 1, strings.Count(errOut, "\n"), "one line: %q", errOut)
+	assert.True(t, strings.HasPrefix(errOut, "beamrc: "+path+": "), errOut)
+	assert.Contains(t, errOut, "not a BEAM file")
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{"dis"}, {"imports"}, {"version", "x"}, {"dis", "--bogus", "x"}, {"frobnicate"}} {
+		code, _, errOut := beamrc(args...)
+		assert.Equal(t, 2, code, "%v: %s", args, errOut)
+		assert.True(t, strings.HasPrefix(errOut, "beamrc: "), "%v: %q", args, errOut)
+	}
+	code, _, errOut := beamrc("dis", "/no/such/file.beam")
+	assert.Equal(t, 1, code)
+	assert.Equal(t, 1, strings.Count(errOut, "\n"))
+}
+
+func TestHelpExplainsFlags(t *testing.T) {
+	code, out, _ := beamrc("dis", "-h")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "--function NAME/ARITY")
+	assert.Contains(t, out, "DESCRIPTION")
+	for _, cmd := range []string{"imports", "version"} {
+		code, out, _ := beamrc(cmd, "-h")
+		assert.Equal(t, 0, code)
+		assert.Contains(t, out, "USAGE")
+		assert.Contains(t, out, "DESCRIPTION")
+	}
+}
+
+func TestImports(t *testing.T) {
+	dir := corpus(t)
+	code, out, errOut := beamrc("imports", filepath.Join(dir, "gleam_gate"))
+	require.Equal(t, 0, code, errOut)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	assert.Contains(t, lines, "erlang:'+'/2\tbeamr_gate,gleam@float,gleam@int,gleam@list,gleam@string,gleam_stdlib")
+	// Defined by a module on the path: never listed.
+	assert.NotContains(t, out, "gleam@list:map/2")
+	// Sorted by module, then function name (unquoted), then arity.
+	assert.True(t, strings.HasPrefix(lines[0], "base64:"), lines[0])
+	assert.Less(t, indexOf(lines, "erlang:'+'/2\t"), indexOf(lines, "erlang:atom_to_binary/1\t"))
+	// actor_spike without gleam_erlang_ffi: the FFI functions it needs show up.
+	code, out, _ = beamrc("imports", filepath.Join(dir, "actor_spike", "actor_spike.beam"))
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "gleam@otp@actor:")
+}
+
+func TestImportsProvider(t *testing.T) {
+	dir := corpus(t)
+	old := runtimeProvider
+	defer func() { runtimeProvider = old }()
+	runtimeProvider = providerFunc(func(m string) bool { return m == "erlang" })
+	code, out, _ := beamrc("imports", filepath.Join(dir, "proof"))
+	require.Equal(t, 0, code)
+	assert.NotContains(t, out, "erlang:")
+}
+
+type providerFunc func(module string) bool
+
+type beamMFA = beam.MFA
+
+func (p providerFunc) Provides(m beamMFA) bool { return p(m.Module) }
+
+func indexOf(lines []string, prefix string) int {
+	for i, l := range lines {
+		if strings.HasPrefix(l, prefix) {
+			return i
+		}
+	}
+	return -1
+}
