@@ -28,36 +28,36 @@ get(D, Key) ->
 
 -spec has_key(dict(RX, any()), RX) -> boolean().
 has_key(D, Key) ->
-    maps:is_key(D, Key).
+    maps:is_key(Key, D).
 
--spec insert(dict(SB, SC), SB, SC) -> dict(SB, SC).
+-spec insert(dict(SF, SG), SF, SG) -> dict(SF, SG).
 insert(D, Key, Value) ->
     maps:put(Key, Value, D).
 
--spec delete(dict(SN, SO), SN) -> dict(SN, SO).
+-spec delete(dict(SR, SS), SR) -> dict(SR, SS).
 delete(D, Key) ->
     maps:remove(Key, D).
 
--spec keys(dict(SZ, any())) -> list(SZ).
+-spec keys(dict(TD, any())) -> list(TD).
 keys(D) ->
     maps:keys(D).
 
--spec values(dict(any(), TF)) -> list(TF).
+-spec values(dict(any(), TJ)) -> list(TJ).
 values(D) ->
     maps:values(D).
 
--spec merge(dict(TJ, TK), dict(TJ, TK)) -> dict(TJ, TK).
+-spec merge(dict(TN, TO), dict(TN, TO)) -> dict(TN, TO).
 merge(A, B) ->
     maps:merge(A, B).
 
--spec update(dict(TR, TS), TR, fun((tiny@option:option(TS)) -> TS)) -> dict(TR, TS).
+-spec update(dict(TV, TW), TV, fun((tiny@option:option(TW)) -> TW)) -> dict(TV, TW).
 update(D, Key, F) ->
     tiny_ffi:map_update(D, Key, F).
 
--spec fold(dict(TY, TZ), UC, fun((UC, TY, TZ) -> UC)) -> UC.
+-spec fold(dict(UC, UD), UG, fun((UG, UC, UD) -> UG)) -> UG.
 fold(D, Acc, F) ->
     maps:fold(fun(K, V, Acc@1) -> F(Acc@1, K, V) end, Acc, D).
 
--spec map_values(dict(UI, UJ), fun((UI, UJ) -> UM)) -> dict(UI, UM).
+-spec map_values(dict(UM, UN), fun((UM, UN) -> UQ)) -> dict(UM, UQ).
 map_values(D, F) ->
     maps:map(F, D).

@@ -16,7 +16,7 @@
 
 -type role() :: {engineer, integer()} | manager | intern.
 
--type tree(WF) :: leaf | {node, tree(WF), WF, tree(WF)}.
+-type tree(WL) :: leaf | {node, tree(WL), WL, tree(WL)}.
 
 -type parse_error() :: empty | {not_a_number, binary()} | {negative, integer()}.
 
@@ -104,7 +104,7 @@ insert(Tree, X) ->
             Tree
     end.
 
--spec to_list(tree(WJ)) -> list(WJ).
+-spec to_list(tree(WP)) -> list(WP).
 to_list(Tree) ->
     case Tree of
         leaf ->
@@ -175,7 +175,7 @@ show_parse(R) ->
             <<"error: negative "/utf8, (erlang:integer_to_binary(N@1))/binary>>
     end.
 
--spec swap({WT, WU}) -> {WU, WT}.
+-spec swap({WZ, XA}) -> {XA, WZ}.
 swap(Pair) ->
     {erlang:element(2, Pair), erlang:element(1, Pair)}.
 
