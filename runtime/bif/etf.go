@@ -115,10 +115,13 @@ func etfTermToIOVec(p *emu.Process, t term.Term, opts etf.Options) term.Term {
 	}
 	elems := make([]term.Term, len(segs))
 	for i, s := range segs {
-		if s.Bin != term.NonValue {
-			elems[i] = s.Bin
-		} else {
+		switch {
+		case s.Bin == term.NonValue:
 			elems[i] = etfBinary(p, s.Bytes)
+		case s.Bin.BitSize() == uint(len(s.Bytes))*8:
+			elems[i] = s.Bin
+		default:
+			elems[i] = term.SliceBits(p.Heap, s.Bin, 0, uint(len(s.Bytes))*8)
 		}
 	}
 	return term.ListFrom(p.Heap, elems)

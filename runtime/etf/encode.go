@@ -379,21 +379,30 @@ func (e *encoder) list(t term.Term) error {
 
 func (e *encoder) bitstring(t term.Term) {
 	b := t.BitstringBits()
-	if b.ByteAligned() {
-		data := b.Bytes()
+	n := int((b.Size + 7) / 8)
+	if b.Size%8 == 0 {
 		e.u8(tagBinary)
-		e.u32(uint32(len(data)))
-		if e.segments != nil && e.inFun == 0 && offHeap(t, len(data)) {
-			e.cut(t, data)
+		e.u32(uint32(n))
+		if b.Offset%8 == 0 {
+			data := b.Bytes()
+			if e.segments != nil && e.inFun == 0 && offHeap(t, n) {
+				e.cut(t, data)
+				return
+			}
+			e.buf = append(e.buf, data...)
 			return
 		}
-		e.buf = append(e.buf, data...)
-		return
+	} else {
+		e.u8(tagBitBinary)
+		e.u32(uint32(n))
+		e.u8(byte((b.Size-1)%8 + 1))
 	}
-	n := int((b.Size + 7) / 8)
-	e.u8(tagBitBinary)
-	e.u32(uint32(n))
-	e.u8(byte((b.Size-1)%8 + 1))
+	if whole := int(b.Size / 8); e.segments != nil && e.inFun == 0 && b.Offset%8 == 0 && offHeap(t, whole) {
+		// OTP shares the whole bytes and copies the last, partial one.
+		e.cut(t, b.Data[b.Offset/8:b.Offset/8+uint(whole)])
+		b.Data, b.Offset, b.Size = b.Data[b.Offset/8+uint(whole):], 0, b.Size%8
+		n = 1
+	}
 	start := len(e.buf)
 	e.buf = append(e.buf, make([]byte, n)...)
 	// The fresh bytes are zero, so the unused low bits of the last byte

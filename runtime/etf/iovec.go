@@ -8,15 +8,17 @@ import "github.com/beamrc/beamrc/runtime/term"
 // same 64 as term.HeapBinLimit).
 
 // Segment is one element of an iovec: bytes the encoder wrote (Bin is
-// term.NonValue), or a large binary of the term itself (Bin), which the
-// BIF puts in the list as it is; Bytes are then its bytes.
+// term.NonValue), or the leading whole bytes of a large bitstring Bin of
+// the term, which the BIF hands out without copying (Bin itself, or a
+// sub-binary of it when Bin does not end on a byte boundary).
 type Segment struct {
 	Bytes []byte
 	Bin   term.Term
 }
 
-// offHeap reports whether bitstring t, of n whole bytes, goes into an
-// iovec by reference.
+// offHeap reports whether n whole bytes of bitstring t go into an iovec
+// by reference (OTP: more than 64 whole bytes at a byte offset in an
+// off-heap binary; the caller checks the offset).
 func offHeap(t term.Term, n int) bool {
 	if n <= term.HeapBinLimit {
 		return false

@@ -97,6 +97,7 @@ var oracleTerms = []struct{ name, expr string }{
 	{"one bit", "<<1:1>>"},
 	{"bitstring 7", "<<255:7>>"},
 	{"big bitstring", "<<0:803>>"},
+	{"bitstrings in tuple", "{<<0:527>>, a, <<0:519>>, <<0:520>>}"},
 	{"export", "fun lists:map/2"},
 	{"export op", "fun erlang:'+'/2"},
 	{"export unicode", "erlang:make_fun(list_to_atom([1000]), list_to_atom([228]), 0)"},
@@ -127,6 +128,7 @@ type oracleResult struct {
 	def  []byte
 	with map[string][]byte
 	size int
+	iov  [][]byte
 }
 
 var oracle struct {
@@ -147,6 +149,7 @@ func runOracle(t *testing.T) map[string]*oracleResult {
 		for _, p := range oracleProfiles {
 			fmt.Fprintf(&prog, "  io:format(\"~b %s ~s~n\", [I, H(term_to_binary(T, %s))]),\n", p.name, p.erl)
 		}
+		prog.WriteString("  io:format(\"~b iov ~s~n\", [I, lists:join(\",\", [H(B) || B <- term_to_iovec(T)])]),\n")
 		prog.WriteString("  ok end,\n")
 		for i, tc := range oracleTerms {
 			fmt.Fprintf(&prog, "P(%d, %s),\n", i, tc.expr)
@@ -172,6 +175,17 @@ func runOracle(t *testing.T) map[string]*oracleResult {
 			if r == nil {
 				r = &oracleResult{with: map[string][]byte{}}
 				res[name] = r
+			}
+			if f[1] == "iov" {
+				for _, x := range strings.Split(f[2], ",") {
+					b, err := hex.DecodeString(x)
+					if err != nil {
+						oracle.err = err
+						return
+					}
+					r.iov = append(r.iov, b)
+				}
+				continue
 			}
 			b, err := hex.DecodeString(f[2])
 			if err != nil {
@@ -215,6 +229,16 @@ func TestOracleEncode(t *testing.T) {
 			size, err := ExternalSize(x, DefaultOptions)
 			require.NoError(t, err)
 			assert.Equal(t, r.size, size, "external_size")
+
+			segs, err := EncodeIOVec(x, DefaultOptions)
+			require.NoError(t, err)
+			var iov [][]byte
+			for _, s := range segs {
+				iov = append(iov, s.Bytes)
+			}
+			if _, known := knownMismatch[tc.name+"/nondet"]; !known {
+				assert.Equal(t, r.iov, iov, "term_to_iovec")
+			}
 
 			for _, p := range oracleProfiles {
 				want := r.with[p.name]
