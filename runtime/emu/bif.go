@@ -38,6 +38,11 @@ type BIFInfo struct {
 	Pure bool // no side effects, may be folded or moved
 	// Guard reports that the BIF may appear in guards (bif0/1/2, gc_bif).
 	Guard bool
+	// intrinsic BIFs are the emulator's own (process, exception and code
+	// BIFs in this package). They need the emulator's internals, so they
+	// win over a registration of the same MFA by another package, which
+	// is then ignored.
+	intrinsic bool
 }
 
 var bifs struct {
@@ -45,7 +50,9 @@ var bifs struct {
 	byMFA map[MFA]*BIFInfo
 }
 
-// Register adds a BIF. Registering the same MFA twice is a bug.
+// Register adds a BIF. Registering the same MFA twice is a bug, except
+// that a BIF the emulator implements itself (see Intrinsics) stays and
+// the new registration is ignored.
 func Register(module, function string, arity int, fn BIF) *BIFInfo {
 	info := &BIFInfo{MFA: MakeMFA(module, function, arity), Fn: fn}
 	bifs.Lock()
@@ -53,7 +60,10 @@ func Register(module, function string, arity int, fn BIF) *BIFInfo {
 	if bifs.byMFA == nil {
 		bifs.byMFA = make(map[MFA]*BIFInfo)
 	}
-	if _, dup := bifs.byMFA[info.MFA]; dup {
+	if old, dup := bifs.byMFA[info.MFA]; dup {
+		if old.intrinsic {
+			return old
+		}
 		panic("emu: BIF registered twice: " + info.MFA.String())
 	}
 	bifs.byMFA[info.MFA] = info
@@ -75,6 +85,31 @@ func BIFs() []*BIFInfo {
 	out := make([]*BIFInfo, 0, len(bifs.byMFA))
 	for _, b := range bifs.byMFA {
 		out = append(out, b)
+	}
+	return out
+}
+
+// registerIntrinsic registers one of the emulator's own BIFs.
+func registerIntrinsic(module, function string, arity int, fn BIF) {
+	info := &BIFInfo{MFA: MakeMFA(module, function, arity), Fn: fn, intrinsic: true}
+	bifs.Lock()
+	defer bifs.Unlock()
+	if bifs.byMFA == nil {
+		bifs.byMFA = make(map[MFA]*BIFInfo)
+	}
+	bifs.byMFA[info.MFA] = info
+}
+
+// Intrinsics returns the MFAs of the BIFs the emulator implements itself
+// (for other packages that want to know what not to implement).
+func Intrinsics() []MFA {
+	bifs.RLock()
+	defer bifs.RUnlock()
+	var out []MFA
+	for m, b := range bifs.byMFA {
+		if b.intrinsic {
+			out = append(out, m)
+		}
 	}
 	return out
 }

@@ -1,18 +1,154 @@
 package emu
 
 import (
+	"sync"
+
 	"github.com/beamrc/beamrc/runtime/heap"
 	"github.com/beamrc/beamrc/runtime/term"
 )
 
+// NumXRegs is the number of x registers, as in OTP (MAX_REG).
+const NumXRegs = 1024
+
+// NumFRegs is the number of float registers.
+const NumFRegs = 256
+
 // Process is an Erlang process.
 //
 // The fields a BIF may use are Heap (to allocate), Exc (through Raise and
-// friends), Self and the methods of this file; the rest belongs to the
+// friends), Self and the exported methods; the rest belongs to the
 // interpreter and the scheduler.
 type Process struct {
 	ID   uint64
 	Self term.Term // the pid
 	Heap *heap.Heap
 	Exc  Exception
+
+	sys *System
+
+	// Interpreter state. x and f are arrays in the struct so that register
+	// access is one indexed load. The stack holds y registers and
+	// continuation pointers (see stack.go); sp is its height.
+	x     [NumXRegs]term.Term
+	f     [NumFRegs]float64
+	stack []term.Term
+	sp    int
+	pc    int // where to resume
+	reds  int // reductions left in the current slice
+
+	// bifArgs is where the interpreter puts a BIF's arguments; it is a GC
+	// root while the BIF runs (gc_bif collects before the call).
+	bifArgs [4]term.Term
+
+	// trap is set by a BIF that asks the interpreter to do something a Go
+	// function cannot: call Erlang code, yield, halt. See trap.go.
+	trap      trapKind
+	trapPC    int
+	trapValue term.Term
+	trapYield bool // the interpreter yields after the current call
+
+	// scratch is a reused buffer for operand lists (never a GC root);
+	// building/buildIdx are the state of the old put_tuple/put pair.
+	scratch  []term.Term
+	building term.Term
+	buildIdx int
+	bsBuf    bitWriter // binary being filled by the old bs_put_* instructions
+
+	// The frame to put on top of a stack trace for a failing BIF or an
+	// undefined function: {excMFA, excArgs, []}.
+	excHasBIF bool
+	excMFA    MFA
+	excArgs   term.Term
+
+	// Mailbox (receive.go). mu guards msgs and the wake-up state.
+	mu       sync.Mutex
+	msgs     []message
+	cursor   int // next message loop_rec looks at
+	timer    *timer
+	timedOut bool
+
+	status    procStatus
+	exitReason term.Term
+	crashed    bool // ended by an uncaught error or throw
+	timeoutPC  int  // where a timed-out receive continues
+	// killReason is set by an exit signal that kills a process which is
+	// not running; the scheduler finishes it off.
+	killReason term.Term
+
+	dict []term.Term // process dictionary: key, value, key, value, ...
+
+	// links.go
+	links      []*Process
+	monitors   []monitor // monitors this process holds on others
+	monitoredBy []monitor
+	trapExit   bool
+	registered term.Term // registered name or NonValue
+
+	groupLeader term.Term
+	initialCall MFA
+	entry       bool // the program's main process
+}
+
+type procStatus uint8
+
+const (
+	statusRunnable procStatus = iota
+	statusRunning
+	statusWaiting
+	statusExited
+)
+
+// System returns the system the process runs in.
+func (p *Process) System() *System { return p.sys }
+
+// Reductions returns the reductions left in the current time slice.
+func (p *Process) Reductions() int { return p.reds }
+
+// ConsumeReductions charges n reductions (a BIF doing work proportional to
+// its input should charge for it).
+func (p *Process) ConsumeReductions(n int) { p.reds -= n }
+
+// X returns x register i (for BIFs implemented in the emulator).
+func (p *Process) X(i int) term.Term { return p.x[i] }
+
+// roots shows the collector every term the process holds.
+func (p *Process) roots(live int, extra []term.Term) heap.Roots {
+	return func(visit func([]term.Term)) {
+		visit(p.x[:live])
+		visit(p.stack[:p.sp])
+		if len(p.dict) > 0 {
+			visit(p.dict)
+		}
+		if len(extra) > 0 {
+			visit(extra)
+		}
+		exc := []term.Term{p.Exc.Reason, p.Exc.Args, p.Exc.Trace, p.trapValue, p.exitReason, p.killReason, p.groupLeader}
+		visit(exc)
+		p.Exc.Reason, p.Exc.Args, p.Exc.Trace, p.trapValue = exc[0], exc[1], exc[2], exc[3]
+		p.exitReason, p.killReason, p.groupLeader = exc[4], exc[5], exc[6]
+	}
+}
+
+// gc collects the heap so that need words fit, with the first live x
+// registers as roots (plus extra, which is rewritten in place).
+func (p *Process) gc(need, live int, extra []term.Term) {
+	p.Heap.Collect(need, p.roots(live, extra))
+}
+
+// GarbageCollect collects the process's heap now (erlang:garbage_collect/0).
+// Only the x registers holding the BIF's arguments are roots; the BIF
+// must not hold heap terms across the call.
+func (p *Process) GarbageCollect(live int) {
+	p.gc(0, live, nil)
+}
+
+// ensureStack makes room for n more stack words.
+func (p *Process) ensureStack(n int) {
+	if p.sp+n <= len(p.stack) {
+		return
+	}
+	size := max(2*len(p.stack), p.sp+n, 256)
+	s := make([]term.Term, size)
+	copy(s, p.stack[:p.sp])
+	p.stack = s
 }

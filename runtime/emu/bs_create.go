@@ -1,0 +1,344 @@
+package emu
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/beamrc/beamrc/runtime/beam"
+	"github.com/beamrc/beamrc/runtime/term"
+)
+
+// Segment types of bs_create_bin (and of the old bs_put_* family).
+const (
+	segInteger uint8 = iota
+	segFloat
+	segBinary
+	segUtf8
+	segUtf16
+	segUtf32
+	segAppend
+	segPrivateAppend
+	segString
+)
+
+var segTypes = map[string]uint8{
+	"integer": segInteger, "float": segFloat, "binary": segBinary,
+	"utf8": segUtf8, "utf16": segUtf16, "utf32": segUtf32,
+	"append": segAppend, "private_append": segPrivateAppend, "string": segString,
+}
+
+// bsSeg is one segment of a binary construction.
+type bsSeg struct {
+	typ   uint8
+	flags uint8
+	unit  uint32
+	val   operand
+	size  operand // integer, register, or the atoms all / undefined
+	str   []byte  // string segments
+}
+
+// bsCreate is bs_create_bin's decoded operand list.
+type bsCreate struct {
+	segs []bsSeg
+}
+
+var (
+	atomAll       = term.Intern("all")
+	atomUndefined = term.Undefined
+)
+
+// bsCreateBin decodes
+//
+//	bs_create_bin Fail Alloc Live Unit Dst [Type, Seg, Unit, Flags, Src, Size, ...]
+func (t *translator) bsCreateBin(in beam.Instr) (instr, error) {
+	a := in.Args
+	fail, err := t.label(a[0])
+	if err != nil {
+		return instr{}, err
+	}
+	dst, err := t.dest(a[4])
+	if err != nil {
+		return instr{}, err
+	}
+	l, err := t.list(a[5])
+	if err != nil {
+		return instr{}, err
+	}
+	if len(l)%6 != 0 {
+		return instr{}, fmt.Errorf("bs_create_bin: segment list of %d operands", len(l))
+	}
+	spec := &bsCreate{}
+	for i := 0; i < len(l); i += 6 {
+		typName := t.atomName(l[i])
+		typ, ok := segTypes[typName]
+		if !ok {
+			return instr{}, fmt.Errorf("bs_create_bin: unknown segment type %q", typName)
+		}
+		seg := bsSeg{typ: typ, unit: uint32(l[i+2].Val)}
+		seg.flags, err = t.segFlags(l[i+3])
+		if err != nil {
+			return instr{}, err
+		}
+		if typ == segString {
+			off, n := int(l[i+4].Val), int(l[i+5].Val)
+			if off < 0 || n < 0 || off+n > len(t.bm.Strings) {
+				return instr{}, fmt.Errorf("bs_create_bin: string out of range")
+			}
+			seg.str = t.bm.Strings[off : off+n]
+		} else {
+			if seg.val, err = t.operand(l[i+4]); err != nil {
+				return instr{}, err
+			}
+			if seg.size, err = t.operand(l[i+5]); err != nil {
+				return instr{}, err
+			}
+		}
+		spec.segs = append(spec.segs, seg)
+	}
+	return instr{op: iBsCreateBin, fail: fail, n2: int32(heapNeed(a[1])), n1: int32(a[2].Val), d: dst, aux: spec}, nil
+}
+
+// segFlags reads a flags operand: a literal list of atoms, [] or a
+// number (old instructions).
+func (t *translator) segFlags(o beam.Operand) (uint8, error) {
+	switch o.Kind {
+	case beam.KindNil:
+		return 0, nil
+	case beam.KindUnsigned:
+		return uint8(o.Val), nil
+	case beam.KindLiteral:
+		v, err := t.operand(o)
+		if err != nil {
+			return 0, err
+		}
+		var f uint8
+		for l := v.t; l.IsCons(); l = l.Tail() {
+			switch term.AtomName(l.Head()) {
+			case "little":
+				f |= flagLittle
+			case "signed":
+				f |= flagSigned
+			case "native":
+				f |= flagNative
+			case "aligned":
+				f |= flagAligned
+			}
+		}
+		return f, nil
+	}
+	return 0, fmt.Errorf("bad segment flags %s", o)
+}
+
+// segBits computes a segment's size in bits for the value v; ok is false
+// when the value or size is bad (badarg).
+func (p *Process) segBits(seg *bsSeg, v term.Term) (uint, bool) {
+	switch seg.typ {
+	case segString:
+		return uint(len(seg.str)) * 8, true
+	case segUtf8:
+		if !v.IsSmall() {
+			return 0, false
+		}
+		n := utf8Len(v.SmallValue())
+		return uint(n) * 8, n > 0
+	case segUtf16:
+		if !v.IsSmall() || utf8Len(v.SmallValue()) == 0 {
+			return 0, false
+		}
+		if v.SmallValue() >= 0x10000 {
+			return 32, true
+		}
+		return 16, true
+	case segUtf32:
+		if !v.IsSmall() || utf8Len(v.SmallValue()) == 0 {
+			return 0, false
+		}
+		return 32, true
+	case segBinary, segAppend, segPrivateAppend:
+		if !v.IsBitstring() {
+			return 0, false
+		}
+		size := p.load(&seg.size)
+		if size == atomAll || size == atomUndefined {
+			n := v.BitSize()
+			if seg.unit > 1 && n%uint(seg.unit) != 0 {
+				return 0, false
+			}
+			return n, true
+		}
+		if !size.IsSmall() || size.SmallValue() < 0 {
+			return 0, false
+		}
+		n := uint(size.SmallValue()) * uint(seg.unit)
+		if n > v.BitSize() {
+			return 0, false
+		}
+		return n, true
+	case segInteger:
+		if !v.IsInteger() {
+			return 0, false
+		}
+	case segFloat:
+		if !v.IsNumber() {
+			return 0, false
+		}
+	}
+	size := p.load(&seg.size)
+	if !size.IsSmall() || size.SmallValue() < 0 {
+		return 0, false
+	}
+	n := uint(size.SmallValue()) * uint(seg.unit)
+	if seg.typ == segFloat && n != 16 && n != 32 && n != 64 {
+		return 0, false
+	}
+	return n, true
+}
+
+// bsCreateBin builds a bitstring from segments.
+func (p *Process) bsCreateBin(in *instr, pc int) int {
+	if !p.Heap.HasRoom(int(in.n2)) {
+		p.gc(int(in.n2), int(in.n1), nil)
+	}
+	spec := in.aux.(*bsCreate)
+	var total uint
+	for i := range spec.segs {
+		seg := &spec.segs[i]
+		var v term.Term
+		if seg.typ != segString {
+			v = p.load(&seg.val)
+		}
+		n, ok := p.segBits(seg, v)
+		if !ok {
+			return p.bsCreateFailed(in, pc, seg, v)
+		}
+		total += n
+	}
+	nbytes := int((total + 7) / 8)
+	bin, buf := term.AllocBinary(p.Heap, nbytes)
+	w := bitWriter{b: buf}
+	for i := range spec.segs {
+		seg := &spec.segs[i]
+		var v term.Term
+		if seg.typ != segString {
+			v = p.load(&seg.val)
+		}
+		if !p.putSegment(&w, seg, v) {
+			return p.bsCreateFailed(in, pc, seg, v)
+		}
+	}
+	if total%8 != 0 {
+		if r := total % 8; r != 0 {
+			buf[len(buf)-1] &^= 0xff >> r // clear the padding bits
+		}
+		bin = term.NewSubBinary(p.Heap, bin, 0, total)
+	}
+	p.store(&in.d, bin)
+	return pc + 1
+}
+
+// putSegment writes one segment (its size already checked by segBits).
+func (p *Process) putSegment(w *bitWriter, seg *bsSeg, v term.Term) bool {
+	switch seg.typ {
+	case segString:
+		w.putBits(seg.str, 0, uint(len(seg.str))*8)
+	case segInteger:
+		n, _ := p.segBits(seg, v)
+		w.putInteger(v, n, seg.flags)
+	case segFloat:
+		n, _ := p.segBits(seg, v)
+		f, ok := v.ToFloat()
+		if !ok {
+			return false
+		}
+		var bits uint64
+		switch n {
+		case 64:
+			bits = math.Float64bits(f)
+		case 32:
+			if math.Abs(f) > math.MaxFloat32 {
+				return false
+			}
+			bits = uint64(math.Float32bits(float32(f)))
+		case 16:
+			h, ok := toHalf(f)
+			if !ok {
+				return false
+			}
+			bits = uint64(h)
+		}
+		if isLittle(seg.flags) {
+			w.putLittle(bits, n)
+		} else {
+			w.putUint(bits, n)
+		}
+	case segBinary, segAppend, segPrivateAppend:
+		n, _ := p.segBits(seg, v)
+		b := v.BitstringBits()
+		w.putBits(b.Data, b.Offset, n)
+	case segUtf8:
+		var buf [4]byte
+		c := rune(v.SmallValue())
+		k := encodeUTF8(buf[:], c)
+		w.putBits(buf[:k], 0, uint(k)*8)
+	case segUtf16:
+		c := v.SmallValue()
+		put := func(u uint64) {
+			if isLittle(seg.flags) {
+				w.putLittle(u, 16)
+			} else {
+				w.putUint(u, 16)
+			}
+		}
+		if c >= 0x10000 {
+			c -= 0x10000
+			put(uint64(0xD800 + c>>10))
+			put(uint64(0xDC00 + c&0x3FF))
+		} else {
+			put(uint64(c))
+		}
+	case segUtf32:
+		if isLittle(seg.flags) {
+			w.putLittle(uint64(v.SmallValue()), 32)
+		} else {
+			w.putUint(uint64(v.SmallValue()), 32)
+		}
+	}
+	return true
+}
+
+func encodeUTF8(b []byte, c rune) int {
+	switch {
+	case c < 0x80:
+		b[0] = byte(c)
+		return 1
+	case c < 0x800:
+		b[0] = 0xC0 | byte(c>>6)
+		b[1] = 0x80 | byte(c)&0x3F
+		return 2
+	case c < 0x10000:
+		b[0] = 0xE0 | byte(c>>12)
+		b[1] = 0x80 | byte(c>>6)&0x3F
+		b[2] = 0x80 | byte(c)&0x3F
+		return 3
+	}
+	b[0] = 0xF0 | byte(c>>18)
+	b[1] = 0x80 | byte(c>>12)&0x3F
+	b[2] = 0x80 | byte(c>>6)&0x3F
+	b[3] = 0x80 | byte(c)&0x3F
+	return 4
+}
+
+// bsCreateFailed raises the construction error: badarg, or a jump to the
+// fail label.
+func (p *Process) bsCreateFailed(in *instr, pc int, seg *bsSeg, v term.Term) int {
+	if in.fail != 0 {
+		return int(in.fail)
+	}
+	reason := term.Badarg
+	if seg.typ == segInteger || seg.typ == segBinary || seg.typ == segFloat {
+		if size := p.load(&seg.size); size.IsBig() && !size.BigNegative() {
+			reason = term.SystemLimit
+		}
+	}
+	return p.raiseAt(pc, ClassError, reason)
+}

@@ -1,0 +1,91 @@
+package emu
+
+import (
+	"github.com/beamrc/beamrc/runtime/term"
+)
+
+// Binary construction as compilers before OTP 25 emit it: bs_init2 (or
+// bs_append/bs_private_append) allocates the binary, then bs_put_*
+// instructions fill it in order. The bytes being filled are p.bsBuf; no
+// collection can happen between the allocation and the last put.
+
+func (p *Process) bsOldConstruct(in *instr, pc int) int {
+	fail := func() int {
+		if in.fail != 0 {
+			return int(in.fail)
+		}
+		return p.raiseAt(pc, ClassError, term.Badarg)
+	}
+	switch in.op {
+	case iBsInit:
+		if in.n1 < 0 { // bs_init_writable: x0 is the size; result in x0
+			p.x[0] = p.newBuildBinary(0, 0)
+			return pc + 1
+		}
+		v := p.load(&in.a)
+		if !v.IsSmall() || v.SmallValue() < 0 {
+			return fail()
+		}
+		p.store(&in.d, p.newBuildBinary(uint(v.SmallValue())*uint(in.n2), 0))
+	case iBsPut:
+		seg := in.aux.(*bsSeg)
+		var v term.Term
+		if seg.typ != segString {
+			v = p.load(&seg.val)
+		}
+		n, ok := p.segBits(seg, v)
+		if !ok || p.bsBuf.pos+n > uint(len(p.bsBuf.b))*8 {
+			return fail()
+		}
+		p.putSegment(&p.bsBuf, seg, v)
+	case iBsAdd:
+		a, b := p.load(&in.a), p.load(&in.b)
+		if !a.IsSmall() || !b.IsSmall() || a.SmallValue() < 0 || b.SmallValue() < 0 {
+			return fail()
+		}
+		p.store(&in.d, term.MakeSmall(a.SmallValue()+b.SmallValue()*int64(in.n2)))
+	case iBsUtfSize:
+		v := p.load(&in.a)
+		if !v.IsSmall() || utf8Len(v.SmallValue()) == 0 {
+			return fail()
+		}
+		n := utf8Len(v.SmallValue())
+		if in.n2 == 16 {
+			n = 2
+			if v.SmallValue() >= 0x10000 {
+				n = 4
+			}
+		}
+		p.store(&in.d, term.MakeSmall(int64(n)))
+	case iBsAppend, iBsPrivateAppend:
+		extra := p.load(&in.a)
+		bin := p.load(&in.b)
+		if !extra.IsSmall() || extra.SmallValue() < 0 || !bin.IsBitstring() {
+			return fail()
+		}
+		old := bin.BitSize()
+		if in.n2 > 1 && old%uint(in.n2) != 0 {
+			return fail()
+		}
+		add := uint(extra.SmallValue())
+		b := bin.BitstringBits()
+		t := p.newBuildBinary(old+add, 0)
+		term.CopyBits(p.bsBuf.b, 0, b.Data, b.Offset, old)
+		p.bsBuf.pos = old
+		p.store(&in.d, t)
+	}
+	return pc + 1
+}
+
+// newBuildBinary allocates a bitstring of bits bits to be filled by
+// bs_put instructions.
+func (p *Process) newBuildBinary(bits uint, _ int) term.Term {
+	nbytes := int((bits + 7) / 8)
+	bin, buf := term.AllocBinary(p.Heap, nbytes)
+	clear(buf)
+	p.bsBuf = bitWriter{b: buf}
+	if bits%8 != 0 {
+		return term.NewSubBinary(p.Heap, bin, 0, bits)
+	}
+	return bin
+}

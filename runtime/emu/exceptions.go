@@ -1,0 +1,157 @@
+package emu
+
+import (
+	"github.com/beamrc/beamrc/runtime/term"
+)
+
+// When an exception is caught, the handler (a try_case or catch_end
+// instruction) finds
+//
+//	x0 = NonValue (so catch_end can tell an exception from a value)
+//	x1 = the class atom, x2 = the reason,
+//	x3 = the "raw" stack trace: {Class, Trace}
+//
+// try_case shifts these down to x0..x2, which is what the code after it
+// expects (Class, Reason, raw trace); build_stacktrace turns the raw trace
+// into the list of frames, and raise/raw_raise re-raise with it.
+
+// raiseAt raises class:reason at pc and returns the handler's code index,
+// or -1 when the exception ends the process.
+func (p *Process) raiseAt(pc int, c Class, reason term.Term) int {
+	p.Raise(c, reason)
+	return p.throwAt(pc)
+}
+
+// throwAt handles the exception in p.Exc, raised at pc: completes the
+// stack trace and unwinds to the innermost catch.
+func (p *Process) throwAt(pc int) int {
+	if p.Exc.Trace == term.NonValue {
+		p.Exc.Trace = p.buildTrace(pc)
+	}
+	p.excHasBIF = false
+	return p.unwind()
+}
+
+// unwind looks for a catch marker on the stack. The handler runs with
+// the stack cut back to the frame that holds the marker.
+func (p *Process) unwind() int {
+	top := p.sp
+	for k := p.sp - 1; k >= 0; k-- {
+		w := p.stack[k]
+		if isCP(w) {
+			top = k
+			continue
+		}
+		if w.IsCatch() {
+			p.sp = top
+			p.x[0] = term.NonValue
+			p.x[1] = p.Exc.Class.Atom()
+			p.x[2] = p.Exc.Reason
+			p.x[3] = term.Tuple2(p.Heap, p.Exc.Class.Atom(), p.Exc.Trace)
+			p.clearException()
+			return int(w.CatchIndex())
+		}
+	}
+	p.exitReason = p.exitReasonOf()
+	p.crashed = p.Exc.Class != ClassExit
+	return -1
+}
+
+// exitReasonOf is the exit reason of a process that did not catch its
+// exception: {Reason, Trace} for errors, {{nocatch, Value}, Trace} for
+// throws, the reason itself for exits.
+func (p *Process) exitReasonOf() term.Term {
+	switch p.Exc.Class {
+	case ClassExit:
+		return p.Exc.Reason
+	case ClassThrow:
+		return term.Tuple2(p.Heap, term.Tuple2(p.Heap, term.Nocatch, p.Exc.Reason), p.Exc.Trace)
+	}
+	return term.Tuple2(p.Heap, p.Exc.Reason, p.Exc.Trace)
+}
+
+// catchValue is the value of `catch Expr` when Expr raised (x1..x3 as
+// unwind left them).
+func (p *Process) catchValue() term.Term {
+	class, reason := p.x[1], p.x[2]
+	switch class {
+	case term.AtomThrow:
+		return reason
+	case term.AtomError:
+		inner := term.Tuple2(p.Heap, reason, rawTrace(p.x[3]))
+		return term.Tuple2(p.Heap, term.AtomEXIT, inner)
+	}
+	return term.Tuple2(p.Heap, term.AtomEXIT, reason)
+}
+
+// rawTrace returns the frames of a raw stack trace; a list is already one.
+func rawTrace(t term.Term) term.Term {
+	if t.IsTuple() && t.TupleArity() == 2 && t.Word(1).IsAtom() {
+		return t.Word(2)
+	}
+	return t
+}
+
+func classOf(a term.Term) (Class, bool) {
+	switch a {
+	case term.AtomError:
+		return ClassError, true
+	case term.AtomExit:
+		return ClassExit, true
+	case term.AtomThrow:
+		return ClassThrow, true
+	}
+	return 0, false
+}
+
+// reraise is the raise instruction: re-raise reason with the class and
+// trace of a raw stack trace.
+func (p *Process) reraise(pc int, raw, reason term.Term) int {
+	class := ClassError
+	trace := raw
+	if raw.IsTuple() && raw.TupleArity() == 2 {
+		if c, ok := classOf(raw.Word(1)); ok {
+			class, trace = c, raw.Word(2)
+		}
+	}
+	p.Exc = Exception{Class: class, Reason: reason, Args: term.NonValue, Trace: trace}
+	if !trace.IsList() {
+		p.Exc.Trace = term.NonValue
+	}
+	return p.throwAt(pc)
+}
+
+// rawRaise is raw_raise: x0 class, x1 reason, x2 raw trace. A bad class
+// raises badarg instead.
+func (p *Process) rawRaise(pc int) int {
+	c, ok := classOf(p.x[0])
+	if !ok {
+		return p.raiseAt(pc, ClassError, term.Badarg)
+	}
+	p.Exc = Exception{Class: c, Reason: p.x[1], Args: term.NonValue, Trace: rawTrace(p.x[2])}
+	if !p.Exc.Trace.IsList() {
+		p.Exc.Trace = term.NonValue
+	}
+	return p.throwAt(pc)
+}
+
+// functionClause is func_info reached: no clause matched. The stack
+// trace's top frame carries the arguments.
+func (p *Process) functionClause(in *instr, pc int) int {
+	p.Raise(ClassError, term.FunctionClause)
+	p.Exc.Args = term.ListFrom(p.Heap, p.x[:in.n1])
+	return p.throwAt(pc)
+}
+
+// noFrameBIF reports BIFs that raise on their caller's behalf: their
+// own frame is not part of the stack trace.
+func noFrameBIF(m MFA) bool {
+	if m.Module != term.AtomErlang {
+		return false
+	}
+	switch term.AtomName(m.Function) {
+	case "error", "exit", "throw", "raise", "nif_error":
+		return true
+	}
+	return false
+}

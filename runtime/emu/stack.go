@@ -1,0 +1,70 @@
+package emu
+
+import "github.com/beamrc/beamrc/runtime/term"
+
+// The process stack grows upward in p.stack; p.sp is its height.
+//
+// A call pushes its continuation pointer (the code index to return to,
+// as a header-tagged word: index << 2) and jumps; return pops it. A
+// function that needs y registers allocates them on top of its CP, so a
+// frame is
+//
+//	stack[base]            CP
+//	stack[base+1 .. sp-1]  y(N-1) .. y(0)
+//
+// and y(i) is stack[sp-1-i]. deallocate N pops the y registers, leaving
+// the CP on top for return or a tail call. Catch markers (term.MakeCatch
+// of the handler's code index) live in y registers. The collector skips
+// header-tagged words and immediates, so CPs and catch markers are safe on
+// the stack; a y register not yet written holds 0 (term.NonValue), a
+// header word too.
+
+// makeCP turns a code index into a continuation pointer word.
+func makeCP(pc int) term.Term { return term.Term(uint64(pc) << 2) }
+
+// cpIndex returns the code index of a continuation pointer.
+func cpIndex(t term.Term) int { return int(uint64(t) >> 2) }
+
+// isCP reports whether a stack word is a continuation pointer.
+func isCP(t term.Term) bool { return t != 0 && uint64(t)&term.PrimaryMask == term.PrimaryHeader }
+
+// push pushes a word.
+func (p *Process) push(t term.Term) {
+	if p.sp == len(p.stack) {
+		p.ensureStack(1)
+	}
+	p.stack[p.sp] = t
+	p.sp++
+}
+
+// allocY pushes n zeroed y registers.
+func (p *Process) allocY(n int) {
+	if p.sp+n > len(p.stack) {
+		p.ensureStack(n)
+	}
+	clear(p.stack[p.sp : p.sp+n])
+	p.sp += n
+}
+
+// y returns y register i of the current frame.
+func (p *Process) y(i uint32) term.Term { return p.stack[p.sp-1-int(i)] }
+
+// load reads a source operand.
+func (p *Process) load(o *operand) term.Term {
+	switch o.kind {
+	case kX:
+		return p.x[o.n]
+	case kY:
+		return p.stack[p.sp-1-int(o.n)]
+	}
+	return o.t
+}
+
+// store writes a destination operand.
+func (p *Process) store(o *operand, v term.Term) {
+	if o.kind == kX {
+		p.x[o.n] = v
+		return
+	}
+	p.stack[p.sp-1-int(o.n)] = v
+}

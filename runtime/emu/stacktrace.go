@@ -1,0 +1,115 @@
+package emu
+
+import (
+	"sync"
+
+	"github.com/beamrc/beamrc/runtime/heap"
+	"github.com/beamrc/beamrc/runtime/term"
+)
+
+// BacktraceDepth is how many frames a stack trace keeps (OTP's default
+// for the backtrace_depth system flag).
+const BacktraceDepth = 8
+
+// buildTrace makes the stack trace of an exception raised at pc:
+//
+//	[{M, F, ArityOrArgs, Location} | ...]
+//
+// with the failing BIF's frame first if there is one, then the current
+// function, then one frame per continuation pointer on the stack.
+// Location is [{file, File}, {line, Line}] from the Line chunk, or [].
+func (p *Process) buildTrace(pc int) term.Term {
+	var frames [BacktraceDepth]term.Term
+	n := 0
+	if p.excHasBIF {
+		m := p.excMFA
+		frames[n] = term.NewTuple(p.Heap, m.Module, m.Function, p.excArgs, term.Nil)
+		n++
+	}
+	if n < BacktraceDepth && pc > 0 {
+		if p.Exc.Args != term.NonValue {
+			if f := p.sys.funcAt(pc); f != nil {
+				frames[n] = term.NewTuple(p.Heap, f.mod.Name, f.name, p.Exc.Args, p.sys.location(pc))
+				n++
+			}
+		} else if fr := p.sys.frameTerm(pc); fr != term.NonValue {
+			frames[n] = fr
+			n++
+		}
+	}
+	for k := p.sp - 1; k >= 0 && n < BacktraceDepth; k-- {
+		w := p.stack[k]
+		if !isCP(w) {
+			continue
+		}
+		cp := cpIndex(w)
+		if cp < numReserved {
+			continue
+		}
+		if fr := p.sys.frameTerm(cp - 1); fr != term.NonValue {
+			frames[n] = fr
+			n++
+		}
+	}
+	return term.ListFrom(p.Heap, frames[:n])
+}
+
+// frameCache holds the frame terms {M, F, Arity, Location} of code
+// indices; they never change, so they live in the literal area.
+type frameCache struct {
+	mu     sync.Mutex
+	frames map[int]term.Term
+	locs   map[codeLoc]term.Term
+}
+
+// frameTerm returns the frame of the function that code index pc is in,
+// located at pc.
+func (s *System) frameTerm(pc int) term.Term {
+	s.frameCache.mu.Lock()
+	defer s.frameCache.mu.Unlock()
+	if fr, ok := s.frameCache.frames[pc]; ok {
+		return fr
+	}
+	f := s.funcAt(pc)
+	if f == nil {
+		return term.NonValue
+	}
+	fr := term.NewTuple(heap.Literals, f.mod.Name, f.name, term.MakeSmall(int64(f.arity)), s.locationLocked(pc))
+	if s.frameCache.frames == nil {
+		s.frameCache.frames = make(map[int]term.Term)
+	}
+	s.frameCache.frames[pc] = fr
+	return fr
+}
+
+// location returns the Location list of code index pc.
+func (s *System) location(pc int) term.Term {
+	s.frameCache.mu.Lock()
+	defer s.frameCache.mu.Unlock()
+	return s.locationLocked(pc)
+}
+
+func (s *System) locationLocked(pc int) term.Term {
+	loc := s.locs[pc]
+	if loc.line == 0 {
+		return term.Nil
+	}
+	if t, ok := s.frameCache.locs[loc]; ok {
+		return t
+	}
+	file := s.files[loc.file]
+	chars := make([]term.Term, 0, len(file))
+	for _, r := range file {
+		chars = append(chars, term.MakeSmall(int64(r)))
+	}
+	a := heap.Literals
+	t := term.ListFrom(a, []term.Term{
+		term.Tuple2(a, term.AtomFile, term.ListFrom(a, chars)),
+		term.Tuple2(a, term.AtomLine, term.MakeSmall(int64(loc.line))),
+	})
+	if s.frameCache.locs == nil {
+		s.frameCache.locs = make(map[codeLoc]term.Term)
+	}
+	s.frameCache.locs[loc] = t
+	return t
+}
