@@ -42,9 +42,9 @@ type bsCmd struct {
 	op    uint8
 	flags uint8
 	live  uint32
-	bits  uint   // ensure sizes, skip stride, =:= size
-	size  uint   // integer/binary: Size (times unit gives bits)
-	unit  uint   // unit
+	bits  uint // ensure sizes, skip stride, =:= size
+	size  uint // integer/binary: Size (times unit gives bits)
+	unit  uint // unit
 	dst   operand
 	value term.Term // =:=
 }

@@ -101,7 +101,7 @@ const (
 	iGetMapElements
 	iHasMapFields
 
-	iFmove   // term or fr → fr / fr → term
+	iFmove // term or fr → fr / fr → term
 	iFconv
 	iFadd
 	iFsub
@@ -190,7 +190,7 @@ type instr struct {
 	n1, n2 int32
 	a, b   operand
 	c, d   operand
-	fn     BIF      // BIF calls
+	fn     BIF       // BIF calls
 	list   []operand // put_tuple2 elements, init_yregs, free variables, ...
 	aux    any       // select tables, bit syntax specs, MFAs, ...
 }

@@ -67,7 +67,7 @@ type Process struct {
 	timer    *timer
 	timedOut bool
 
-	status    procStatus
+	status     procStatus
 	exitReason term.Term
 	crashed    bool // ended by an uncaught error or throw
 	timeoutPC  int  // where a timed-out receive continues
@@ -78,11 +78,11 @@ type Process struct {
 	dict []term.Term // process dictionary: key, value, key, value, ...
 
 	// links.go
-	links      []*Process
-	monitors   []monitor // monitors this process holds on others
+	links       []*Process
+	monitors    []monitor // monitors this process holds on others
 	monitoredBy []monitor
-	trapExit   bool
-	registered term.Term // registered name or NonValue
+	trapExit    bool
+	registered  term.Term // registered name or NonValue
 
 	groupLeader term.Term
 	initialCall MFA

@@ -18,10 +18,10 @@ type System struct {
 
 	// code holds the translated instructions of every module; locs and
 	// funcs say where each instruction comes from (stack traces).
-	code  []instr
-	locs  []codeLoc
-	funcs []funcRange
-	files []string
+	code    []instr
+	locs    []codeLoc
+	funcs   []funcRange
+	files   []string
 	fileIdx map[string]int32
 
 	frameCache frameCache
@@ -34,10 +34,10 @@ type System struct {
 	// PlainArgs are the program's arguments (init:get_plain_arguments/0).
 	PlainArgs []string
 
-	mu       sync.Mutex // guards procs, registry, nextPid
-	procs    map[uint64]*Process
-	registry map[term.Term]*Process
-	nextPid  uint64
+	mu        sync.Mutex // guards procs, registry, nextPid
+	procs     map[uint64]*Process
+	registry  map[term.Term]*Process
+	nextPid   uint64
 	timerRefs map[uint64]*timer
 
 	sched scheduler

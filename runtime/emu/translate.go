@@ -46,12 +46,12 @@ type extFixup struct {
 
 // translator holds the state of translating one module.
 type translator struct {
-	s      *System
-	m      *Module
-	bm     *beam.Module
-	labels []int32 // label number → code index
-	fn     *beam.Function
-	fix    []extFixup
+	s         *System
+	m         *Module
+	bm        *beam.Module
+	labels    []int32 // label number → code index
+	fn        *beam.Function
+	fix       []extFixup
 	lambdaFun []uint32 // FunT index → fun table index
 }
 
