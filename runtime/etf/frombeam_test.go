@@ -71,7 +71,14 @@ func TestFromBeamRoundTrip(t *testing.T) {
 			require.NoError(t, err)
 			back, err := ToBeam(x)
 			require.NoError(t, err)
-			assert.Equal(t, tt.in, back)
+			if m, ok := tt.in.(*beam.Map); ok && len(m.Keys) > term.MaxFlatMapSize {
+				// A large map comes back in OTP's hash order.
+				again, err := FromBeam(h, back)
+				require.NoError(t, err)
+				assert.True(t, term.Equal(x, again))
+			} else {
+				assert.Equal(t, tt.in, back)
+			}
 			// And into the literal area, which is what the loader uses.
 			y, err := FromBeam(heap.Literals, tt.in)
 			require.NoError(t, err)
