@@ -188,3 +188,6 @@ func libToBeam(t term.Term) beam.Term {
 	}
 	return beam.Atom(fmt.Sprintf("<term %#x>", uint64(t)))
 }
+
+// beamFormat prints a runtime term as ~w does.
+func beamFormat(t term.Term) string { return beam.Format(libToBeam(t)) }
