@@ -1,11 +1,14 @@
-// Package otp holds the library modules that beamrc writes in Erlang: the
-// functions of OTP's lists and maps modules that call funs, which must run
-// in the interpreter so that the funs can call back. Everything else of
-// those modules is Go (runtime/bif), and the Go BIF table takes precedence
+// Package otp holds the library modules that run as Erlang code in the
+// interpreter: the functions of lists and maps that call funs (so the funs
+// can call back), lists' sort family (OTP's merge sort orders == elements
+// in its own way), and OTP's string, unicode_util and unicode (nf*)
+// modules. The sources are OTP 25's own code, cut down to those functions
+// by scripts/otp-src-regenerate.sh; calls to functions beamrc implements in
+// Go are remote calls, and the Go BIF table (runtime/bif) takes precedence
 // over these modules for the same function.
 //
-// The sources are in src/; scripts/build-otp.sh compiles them into ebin/,
-// which is committed and embedded here.
+// scripts/build-otp.sh compiles src/ into ebin/, which is committed and
+// embedded here.
 package otp
 
 import (
