@@ -82,7 +82,7 @@ func bdRaw(m *Module, o Operand) string {
 	case KindX, KindY:
 		r := "{" + o.Kind.String() + "," + n + "}"
 		if o.Type >= 0 {
-			return "{tr," + r + "," + strconv.Itoa(firstType(m, o.Type)) + "}"
+			return "{tr," + r + "," + strconv.Itoa(firstType(m, int(o.Type))) + "}"
 		}
 		return r
 	case KindFR:

@@ -42,11 +42,15 @@ func (p *parser) codeHeader() error {
 
 // operandArena hands out operand slices from large blocks, so decoding a
 // module makes a few big allocations rather than one per instruction.
-type operandArena struct{ buf []Operand }
+type operandArena struct {
+	buf  []Operand
+	next int // size of the next block
+}
 
 func (a *operandArena) alloc(n int) []Operand {
 	if cap(a.buf)-len(a.buf) < n {
-		a.buf = make([]Operand, 0, max(n, 2048))
+		a.buf = make([]Operand, 0, max(n, a.next))
+		a.next = 1024
 	}
 	s := a.buf[len(a.buf) : len(a.buf)+n : len(a.buf)+n]
 	a.buf = a.buf[:len(a.buf)+n]
@@ -59,8 +63,10 @@ func (p *parser) code() error {
 	c := p.chunk(chCode)
 	start := 4 + p.m.Header.InfoSize
 	r := newReader(c.Data[start:], c.Offset+start)
-	instrs := make([]Instr, 0, r.remaining()/3+1)
-	var arena operandArena
+	// Measured on OTP's own modules: about one instruction per 3.5 bytes
+	// of code and 2 operands per instruction, each at least one byte.
+	instrs := make([]Instr, 0, r.remaining()*2/7+1)
+	arena := operandArena{next: r.remaining()/2 + 8}
 	for {
 		if r.eof() {
 			return p.failAt(c, r, errors.New("code does not end with int_code_end"))

@@ -78,14 +78,14 @@ type AllocCounts struct {
 
 // Operand is one decoded instruction operand.
 type Operand struct {
-	Kind  OperandKind
+	Kind OperandKind
+	// Type is the index into Module.Types for a typed register, -1 when
+	// the operand carries no type.
+	Type  int32
 	Val   int64        // register, label, atom index, literal index, small integer
 	Big   *big.Int     // Integer values that do not fit in int64
 	List  []Operand    // elements of a List
 	Alloc *AllocCounts // counts of a KindAlloc operand
-	// Type is the index into Module.Types for a typed register, -1 when
-	// the operand carries no type.
-	Type int
 }
 
 // IsReg reports whether the operand is an x, y or float register.
@@ -324,7 +324,7 @@ func (r *reader) extended(code int64, inList bool) (Operand, error) {
 		if t > math.MaxInt32 {
 			return op, errTooLarge
 		}
-		reg.Type = int(t)
+		reg.Type = int32(t)
 		return reg, nil
 	}
 	return op, errors.New("unknown extended operand tag " + itoa(code))

@@ -26,7 +26,7 @@ func (m *Module) writeOperand(b *strings.Builder, o Operand) {
 		b.WriteString(itoa(o.Val))
 		if o.Type >= 0 {
 			b.WriteByte(':')
-			if o.Type < len(m.Types) {
+			if int(o.Type) < len(m.Types) {
 				b.WriteString(m.Types[o.Type].String())
 			} else {
 				b.WriteString("type" + itoa(int64(o.Type)))

@@ -49,7 +49,7 @@ func (p *parser) checkOperand(a Operand) error {
 			return errors.New("literal index " + itoa(a.Val) + " out of range")
 		}
 	case KindX, KindY:
-		if a.Type >= 0 && m.Types != nil && a.Type >= len(m.Types) {
+		if a.Type >= 0 && m.Types != nil && int(a.Type) >= len(m.Types) {
 			return errors.New("type index " + itoa(int64(a.Type)) + " out of range")
 		}
 		if a.Type >= 0 && m.TypesVersion == 0 {
