@@ -53,8 +53,9 @@ func rank(t Term) int {
 // negative, zero or positive.
 func Compare(a, b Term) int { return compare(a, b, false) }
 
-// CompareExact orders a and b as =:= and map keys do: an integer is less
-// than a float of equal value.
+// CompareExact orders a and b in OTP's exact term order, the order of map
+// keys: the same as Compare except that every integer is less than every
+// float, at any depth ({2} before {1.0}). Its equality is =:=.
 func CompareExact(a, b Term) int { return compare(a, b, true) }
 
 // Equal reports whether a =:= b.
@@ -159,6 +160,12 @@ func compareNumbers(a, b Term, exact bool) int {
 		return 0
 	}
 	af, bf := a.IsFloat(), b.IsFloat()
+	if exact && af != bf {
+		if af {
+			return 1
+		}
+		return -1
+	}
 	switch {
 	case af && bf:
 		x, y := a.FloatValue(), b.FloatValue()
@@ -174,19 +181,10 @@ func compareNumbers(a, b Term, exact bool) int {
 	}
 	// An integer against a float: compare exactly, as OTP does, rather
 	// than through a float conversion that could round.
-	var c int
 	if af {
-		c = -compareIntFloat(b, a.FloatValue())
-	} else {
-		c = compareIntFloat(a, b.FloatValue())
+		return -compareIntFloat(b, a.FloatValue())
 	}
-	if c == 0 && exact {
-		if af {
-			return 1
-		}
-		return -1
-	}
-	return c
+	return compareIntFloat(a, b.FloatValue())
 }
 
 func compareIntFloat(i Term, f float64) int {
