@@ -99,6 +99,12 @@ func init() {
 		{"application", "ensure_all_started", 2, bifEnsureAllStarted},
 		{"application", "start", 1, func(p *Process, _ []term.Term) term.Term { return term.Ok }},
 		{"application", "start", 2, func(p *Process, _ []term.Term) term.Term { return term.Ok }},
+		{"timer", "sleep", 1, bifSleep},
+		{"timer", "send_after", 3, bifTimerSendAfter},
+		{"timer", "send_after", 2, func(p *Process, a []term.Term) term.Term {
+			return bifTimerSendAfter(p, []term.Term{a[0], p.Self, a[1]})
+		}},
+		{"timer", "cancel", 1, bifTimerCancel},
 		{"io", "setopts", 1, func(p *Process, _ []term.Term) term.Term { return term.Ok }},
 		{"io", "setopts", 2, func(p *Process, _ []term.Term) term.Term { return term.Ok }},
 	} {
@@ -197,7 +203,8 @@ func bifRaise3(p *Process, a []term.Term) term.Term {
 	c, ok := classOf(a[0])
 	trace := rawTrace(a[2])
 	if !ok || !validTrace(trace) {
-		return p.Badarg()
+		// OTP returns (not raises) badarg for bad arguments.
+		return term.Badarg
 	}
 	p.Exc = Exception{Class: c, Reason: a[1], Args: term.NonValue, Trace: trace}
 	return term.NonValue
@@ -1079,4 +1086,42 @@ func bifEnsureAllStarted(p *Process, a []term.Term) term.Term {
 		return p.Badarg()
 	}
 	return term.Tuple2(p.Heap, term.Ok, term.Nil)
+}
+
+// bifSleep is timer:sleep/1: the process waits, ignoring messages.
+func bifSleep(p *Process, a []term.Term) term.Term {
+	t := a[0]
+	switch {
+	case t == term.Infinity:
+		p.sleepMs = -1
+	case t.IsSmall() && t.SmallValue() >= 0:
+		p.sleepMs = t.SmallValue()
+	case t.IsBig() && !t.BigNegative():
+		p.sleepMs = 1 << 40
+	default:
+		return p.Error(term.Tuple2(p.Heap, term.Intern("timeout_value"), t))
+	}
+	p.trap = trapSleep
+	return term.NonValue
+}
+
+// bifTimerSendAfter is timer:send_after/3: {ok, TRef} with OTP 25's
+// TRef shape for local destinations, {send_local, Ref}.
+func bifTimerSendAfter(p *Process, a []term.Term) term.Term {
+	ref := p.setTimer(a[0], a[1], a[2], false)
+	if ref == term.NonValue {
+		p.clearException()
+		return term.Tuple2(p.Heap, term.AtomError, term.Badarg)
+	}
+	return term.Tuple2(p.Heap, term.Ok, term.Tuple2(p.Heap, term.Intern("send_local"), ref))
+}
+
+// bifTimerCancel is timer:cancel/1.
+func bifTimerCancel(p *Process, a []term.Term) term.Term {
+	t := a[0]
+	if t.IsTuple() && t.TupleArity() == 2 && t.Word(2).IsRef() {
+		bifCancelTimer(p, []term.Term{t.Word(2)})
+		return term.Tuple2(p.Heap, term.Ok, term.Intern("cancel"))
+	}
+	return term.Tuple2(p.Heap, term.AtomError, term.Badarg)
 }

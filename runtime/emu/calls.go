@@ -26,6 +26,7 @@ const (
 	trapCall           // jump to p.trapPC: the arguments are in the x registers
 	trapYield          // return p.trapValue, then yield the process
 	trapExit           // the process ends now (p.exitReason or p.killReason)
+	trapSleep          // return ok, then wait p.sleepMs milliseconds ignoring messages
 )
 
 // TrapYield makes the calling BIF return v and the process yield
@@ -86,6 +87,11 @@ func (p *Process) bifTrapOrFail(in *instr, pc int, arity uint32) (int, bool) {
 	case trapExit:
 		p.trap = trapNone
 		return -1, false
+	case trapSleep:
+		p.trap = trapNone
+		p.x[0] = term.Ok
+		p.trapWait = true
+		return p.afterReturn(k, int(in.n1), pc), true
 	}
 	var mfa MFA
 	if a, ok := in.aux.(*mfaAux); ok {
@@ -294,6 +300,24 @@ func (p *Process) funTarget(f term.Term, arity int) (int, bool) {
 func (p *Process) badarity(f term.Term, arity int) {
 	args := term.ListFrom(p.Heap, p.x[:arity])
 	p.Raise(ClassError, term.Tuple2(p.Heap, term.Badarity, term.Tuple2(p.Heap, f, args)))
+}
+
+// suspend gives control back to the scheduler after a call at which the
+// process has to stop: out of reductions, erlang:yield/0, timer:sleep/1.
+func (p *Process) suspend(pc int) runResult {
+	p.pc = pc
+	p.trapYield = false
+	if p.trapWait {
+		p.trapWait = false
+		p.mu.Lock()
+		p.sleeping = true
+		p.mu.Unlock()
+		if p.sleepMs >= 0 {
+			p.timer = p.sys.sched.addTimer(&timer{proc: p, ms: p.sleepMs})
+		}
+		return resWait
+	}
+	return resYield
 }
 
 // exitResult ends the process's run: p.exitReason is set.

@@ -239,10 +239,8 @@ func (p *Process) run() (res runResult) {
 				if pc, ok = p.bifTrapOrFail(in, pc, in.a.n); !ok {
 					return p.exitResult()
 				}
-				if p.reds <= 0 || p.trapYield {
-					p.trapYield = false
-					p.pc = pc
-					return resYield
+				if p.reds <= 0 || p.trapYield || p.trapWait {
+					return p.suspend(pc)
 				}
 				continue
 			}
@@ -272,20 +270,16 @@ func (p *Process) run() (res runResult) {
 			if pc, ok = p.applyInstr(in, pc); !ok {
 				return p.exitResult()
 			}
-			if p.reds--; p.reds <= 0 || p.trapYield {
-				p.trapYield = false
-				p.pc = pc
-				return resYield
+			if p.reds--; p.reds <= 0 || p.trapYield || p.trapWait {
+				return p.suspend(pc)
 			}
 		case iCallFun, iCallFun2:
 			var ok bool
 			if pc, ok = p.callFun(in, pc); !ok {
 				return p.exitResult()
 			}
-			if p.reds--; p.reds <= 0 || p.trapYield {
-				p.trapYield = false
-				p.pc = pc
-				return resYield
+			if p.reds--; p.reds <= 0 || p.trapYield || p.trapWait {
+				return p.suspend(pc)
 			}
 		case iMakeFun:
 			free := p.scratchLoad(in.list)

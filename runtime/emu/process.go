@@ -66,6 +66,9 @@ type Process struct {
 	cursor   int // next message loop_rec looks at
 	timer    *timer
 	timedOut bool
+	sleeping bool  // in timer:sleep/1: messages do not wake it
+	sleepMs  int64 // the sleep's length; -1 for infinity
+	trapWait bool  // the interpreter suspends after the current call
 
 	status     procStatus
 	exitReason term.Term
@@ -132,6 +135,11 @@ func (p *Process) roots(live int, extra []term.Term) heap.Roots {
 // gc collects the heap so that need words fit, with the first live x
 // registers as roots (plus extra, which is rewritten in place).
 func (p *Process) gc(need, live int, extra []term.Term) {
+	// Every collection scans the whole stack, so the young generation
+	// grows with the stack: the work per allocated word stays bounded
+	// however deep the recursion (the BEAM sizes heap and stack together
+	// for the same reason).
+	need = max(need, p.sp)
 	p.Heap.Collect(need, p.roots(live, extra))
 }
 

@@ -32,7 +32,7 @@ func (s *System) deliver(p *Process, m message) {
 		return
 	}
 	p.msgs = append(p.msgs, m)
-	wake := p.status == statusWaiting
+	wake := p.status == statusWaiting && !p.sleeping
 	if wake {
 		p.status = statusRunnable
 	}

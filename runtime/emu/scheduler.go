@@ -92,7 +92,7 @@ func (s *System) runSlice(p *Process) {
 		s.sched.enqueue(p)
 	case resWait:
 		p.mu.Lock()
-		if p.cursor < len(p.msgs) {
+		if p.cursor < len(p.msgs) && !p.sleeping {
 			p.status = statusRunnable
 			p.mu.Unlock()
 			s.sched.enqueue(p)
@@ -109,6 +109,7 @@ func (s *System) runSlice(p *Process) {
 // sees its pending kill.
 func (s *System) wakeForSignal(p *Process) {
 	p.mu.Lock()
+	p.sleeping = false
 	wake := p.status == statusWaiting
 	if wake {
 		p.status = statusRunnable
@@ -221,6 +222,13 @@ func (s *System) fireTimers() {
 				continue
 			}
 			p.timer = nil
+			if p.sleeping {
+				p.sleeping = false
+				p.status = statusRunnable
+				p.mu.Unlock()
+				s.sched.enqueue(p)
+				continue
+			}
 			if p.status == statusWaiting {
 				p.pc = p.timeoutPC
 				p.status = statusRunnable
