@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/beamrc/beamrc/runtime/term"
@@ -403,6 +404,11 @@ func (d *directive) build(col int) (string, bool, error) {
 		}
 		var c rune
 		if v, ok := a.Int64(); ok && d.enc == Unicode {
+			// OTP's result would hold a non-character, which no device
+			// accepts: fail here.
+			if v < 0 || v > 0x10FFFF {
+				return "", false, ErrBadFormat
+			}
 			c = rune(v)
 		} else {
 			c = rune(lowByte(a))
@@ -475,7 +481,7 @@ func (d *directive) term(s string, prec int, hasP bool) (string, error) {
 // string is io_lib_format:string/6.
 func (d *directive) string(chars []rune) (string, error) {
 	s := string(chars)
-	n := len(chars)
+	n := charsLength(s)
 	switch {
 	case !d.hasW && !d.hasP:
 		return s, nil
@@ -490,7 +496,7 @@ func (d *directive) string(chars []rune) (string, error) {
 	case d.width > d.prec:
 		switch {
 		case n > d.prec:
-			return d.adjust(string(chars[:d.prec]), d.padding(d.width-d.prec)), nil
+			return d.adjust(d.trunc(chars, d.prec), d.padding(d.width-d.prec)), nil
 		case n < d.prec:
 			return d.adjust(s+d.padding(d.prec-n), d.padding(d.width-d.prec)), nil
 		}
@@ -502,11 +508,39 @@ func (d *directive) string(chars []rune) (string, error) {
 func (d *directive) stringField(chars []rune, f, n int) string {
 	switch {
 	case n > f:
-		return string(chars[:max(f, 0)])
+		return d.trunc(chars, f)
 	case n < f:
 		return d.adjust(string(chars), d.padding(f-n))
 	}
 	return string(chars)
+}
+
+// trunc is flat_trunc/3: the first n characters, or for ~ts the first n
+// grapheme clusters (string:slice/3).
+func (d *directive) trunc(chars []rune, n int) string {
+	n = max(n, 0)
+	if d.enc == Latin1 {
+		return string(chars[:min(n, len(chars))])
+	}
+	end := 0
+	for i := 0; i < n && end < len(chars); i++ {
+		end += graphemeLen(chars[end:])
+	}
+	return string(chars[:end])
+}
+
+// graphemeLen is the length of the grapheme cluster at the start of cs,
+// approximated as OTP's string module sees the common cases: CR LF is one
+// cluster, and combining marks join the character before them.
+func graphemeLen(cs []rune) int {
+	if len(cs) >= 2 && cs[0] == '\r' && cs[1] == '\n' {
+		return 2
+	}
+	n := 1
+	for n < len(cs) && unicode.In(cs[n], unicode.Mn, unicode.Me) {
+		n++
+	}
+	return n
 }
 
 // char is io_lib_format:char/5: the character repeated.
@@ -585,17 +619,21 @@ func (d *directive) float(f float64) (string, error) {
 	return d.term(s, d.width, true)
 }
 
-// charsLength is io_lib:chars_length/1 for flat text: characters, with a
-// CR LF pair counting once when the text is not all Latin-1 (OTP then
-// counts grapheme clusters).
+// charsLength is io_lib:chars_length/1 for flat text: the number of
+// characters when they are all Latin-1 (iolist_size/1), else the number
+// of grapheme clusters (string:length/1).
 func charsLength(s string) int {
-	n := utf8.RuneCountInString(s)
-	for _, r := range s {
+	rs := []rune(s)
+	for _, r := range rs {
 		if r > 255 {
-			return n - strings.Count(s, "\r\n")
+			n := 0
+			for i := 0; i < len(rs); i += graphemeLen(rs[i:]) {
+				n++
+			}
+			return n
 		}
 	}
-	return n
+	return len(rs)
 }
 
 // iolistChars is iolist_to_chars/1: a deep list of Latin-1 characters and
