@@ -66,8 +66,8 @@ func TestFloatToStringOptions(t *testing.T) {
 
 func TestIntegerBases(t *testing.T) {
 	h := heap.New()
-	big := term.MakeBigInt(h, new(big.Int).Lsh(big.NewInt(1), 100))
-	assert.Equal(t, "10000000000000000000000000", Integer(big, 16))
+	pow100 := term.MakeBigInt(h, new(big.Int).Lsh(big.NewInt(1), 100))
+	assert.Equal(t, "10000000000000000000000000", Integer(pow100, 16))
 	assert.Equal(t, "-FF", Integer(term.MakeSmall(-255), 16))
 	assert.Equal(t, "ZZ", Integer(term.MakeSmall(36*36-1), 36))
 }
