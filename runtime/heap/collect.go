@@ -140,8 +140,12 @@ func (c *copier) scan() {
 		}
 		for c.scanPos < end {
 			c.scanPos += c.scanObject(slab[c.scanPos:])
+			// Scanning one object can fill this slab further and then
+			// open the next: the end is the slab's, not the old top.
 			if c.scanned == len(c.slabs)-1 {
 				end = c.top
+			} else {
+				end = len(slab)
 			}
 		}
 		if c.scanned == len(c.slabs)-1 {

@@ -2,6 +2,7 @@ package heap
 
 import (
 	"math/big"
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -70,4 +71,37 @@ func TestCopyIsIndependent(t *testing.T) {
 	c := Copy(&f, orig)
 	assert.True(t, term.Equal(orig, c))
 	assert.Equal(t, Size(orig), f.Words()-0)
+}
+
+// TestCollectWideObjectsAcrossSlabs copies objects with many boxed fields
+// until to-space needs new slabs in the middle of scanning one of them:
+// the objects copied into the old slab by that scan must be scanned too
+// (here, the inner tuples, whose floats would be left behind).
+func TestCollectWideObjectsAcrossSlabs(t *testing.T) {
+	h := New()
+	roots := []term.Term{term.Nil}
+	for i := 0; i < 3000; i++ {
+		elems := make([]term.Term, 16)
+		for j := range elems {
+			elems[j] = term.NewTuple(h, term.NewFloat(h, float64(i*16+j)))
+		}
+		roots[0] = term.Cons(h, term.NewTuple(h, elems...), roots[0])
+		if i%100 == 0 {
+			h.Collect(0, func(v func([]term.Term)) { v(roots) })
+		}
+	}
+	h.Collect(0, func(v func([]term.Term)) { v(roots) })
+	runtime.GC()
+	i := 2999
+	for l := roots[0]; l.IsCons(); l = l.Tail() {
+		tup := l.Head()
+		require.True(t, tup.IsTuple(), "element %d", i)
+		for j := 1; j <= 16; j++ {
+			e := tup.Element(j).Element(1)
+			require.True(t, e.IsFloat(), "element %d.%d", i, j)
+			require.Equal(t, float64(i*16+j-1), e.FloatValue(), "element %d.%d", i, j)
+		}
+		i--
+	}
+	require.Equal(t, -1, i)
 }
