@@ -97,7 +97,11 @@ erlc_dir() { # outdir extra-flags... -- files...
   while [ "$1" != -- ]; do flags+=("$1"); shift; done
   shift
   mkdir -p "$out"
-  erlc +deterministic "${flags[@]}" -o "$out" "$@"
+  # OTP 25's compiler is not deterministic with several schedulers: some of
+  # its internal maps are keyed by atoms, and atoms hash by atom-table index,
+  # which varies with the order of parallel loading at boot (seen as different
+  # float register assignment in nbody.beam). One scheduler fixes it.
+  ERL_FLAGS="+S 1:1 +SDcpu 1:1 +SDio 1" erlc +deterministic "${flags[@]}" -o "$out" "$@"
 }
 
 build_erlang_program() {
