@@ -23,7 +23,7 @@ const (
 	SubFloat    Subtag = 5  // opaque: IEEE 754 bits
 	SubExport   Subtag = 6  // scanned: small(export index)
 	SubFlatMap  Subtag = 7  // scanned: keys tuple, values
-	SubHashMap  Subtag = 8  // scanned: see maps.go
+	SubHashMap  Subtag = 8  // scanned: size, bitmap, children (see hashmap.go)
 	SubHeapBin  Subtag = 9  // opaque: byte size, then the bytes
 	SubRefcBin  Subtag = 10 // opaque: byte size, data address, off-heap handle
 	SubSubBin   Subtag = 11 // mixed: bit size, bit offset, then the original binary (a term)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -383,6 +384,8 @@ func TestMapOrderMatchesOTP(t *testing.T) {
 		},
 	})
 	checkCases(t, cases)
+	// The terms live in f's slabs, which only f keeps alive.
+	runtime.KeepAlive(&f)
 }
 
 // hashTerms returns terms of every kind that phash2 must hash as OTP does.
@@ -496,4 +499,6 @@ func TestHashesMatchOTP(t *testing.T) {
 		})
 	}
 	checkCases(t, cases)
+	// The terms live in f's slabs, which only f keeps alive.
+	runtime.KeepAlive(&f)
 }
