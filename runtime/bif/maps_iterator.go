@@ -1,6 +1,8 @@
 package bif
 
 import (
+	"slices"
+
 	"github.com/beamrc/beamrc/runtime/emu"
 	"github.com/beamrc/beamrc/runtime/term"
 )
@@ -11,7 +13,10 @@ import (
 // chain {K1, V1, {K2, V2, ... none}}. beamrc does that for every map, so
 // the pairs come in term.MapPairs order and each next/1 is O(1) once the
 // chain is built. (For hash maps OTP returns batches ending in [Path | M];
-// a program sees the same pairs in the same order either way.)
+// a program sees the same pairs in the same order either way.) OTP walks
+// a hash map (more than 32 keys) in the reverse of the order maps:to_list
+// gives, so maps:fold and friends see the pairs back to front there;
+// mapsIterChain does the same.
 
 func init() {
 	emu.Register("maps", "iterator", 1, mapsIterator)
@@ -42,6 +47,10 @@ func mapsNext(p *emu.Process, args []term.Term) term.Term {
 // index from on, innermost first.
 func mapsIterChain(p *emu.Process, m term.Term, from int) term.Term {
 	keys, vals := term.MapPairs(m)
+	if !m.IsFlatMap() {
+		slices.Reverse(keys)
+		slices.Reverse(vals)
+	}
 	chain := libNone
 	for i := len(keys) - 1; i >= from; i-- {
 		chain = term.Tuple3(p.Heap, keys[i], vals[i], chain)

@@ -1,11 +1,11 @@
 // Package otp holds the library modules that run as Erlang code in the
 // interpreter: the functions of lists and maps that call funs (so the funs
-// can call back), lists' sort family (OTP's merge sort orders == elements
-// in its own way), and OTP's string, unicode_util and unicode (nf*)
-// modules. The sources are OTP 25's own code, cut down to those functions
-// by scripts/otp-src-regenerate.sh; calls to functions beamrc implements in
-// Go are remote calls, and the Go BIF table (runtime/bif) takes precedence
-// over these modules for the same function.
+// can call back into Erlang code). src/lists.erl and src/maps.erl are
+// beamrc's own, written from OTP 25's documented behaviour and checked
+// against erl (interp_test.go); every other function of those modules is a
+// Go BIF in runtime/bif, and the Go BIF table takes precedence over these
+// modules for the same function. string.erl, unicode_util.erl and
+// unicode.erl are still OTP 25's code, pending their Go replacements.
 //
 // scripts/build-otp.sh compiles src/ into ebin/, which is committed and
 // embedded here.
