@@ -235,8 +235,9 @@ func Abs(a term.Allocator, x term.Term) (term.Term, bool) {
 		}
 		return makeBig(a, new(big.Int).Neg(bigOf(x)))
 	case x.IsFloat():
+		// -0.0 is not below zero, so abs(-0.0) is -0.0, as in OTP.
 		f := x.FloatValue()
-		if !math.Signbit(f) {
+		if f >= 0 {
 			return x, true
 		}
 		return term.NewFloat(a, -f), true

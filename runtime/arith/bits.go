@@ -55,6 +55,14 @@ func Bnot(a term.Allocator, x term.Term) (term.Term, bool) {
 
 // Bsl is x bsl y; a negative y shifts right.
 func Bsl(a term.Allocator, x, y term.Term) (term.Term, bool) {
+	if x.IsSmall() && y.IsSmall() {
+		if n := y.SmallValue(); n >= 0 && n < 64 {
+			v := x.SmallValue()
+			if r := v << n; r>>n == v {
+				return term.MakeInt(a, r), true
+			}
+		}
+	}
 	if !x.IsInteger() || !y.IsInteger() {
 		return badarith()
 	}
@@ -64,6 +72,11 @@ func Bsl(a term.Allocator, x, y term.Term) (term.Term, bool) {
 // Bsr is x bsr y, an arithmetic shift (rounding toward negative
 // infinity); a negative y shifts left.
 func Bsr(a term.Allocator, x, y term.Term) (term.Term, bool) {
+	if x.IsSmall() && y.IsSmall() {
+		if n := y.SmallValue(); n >= 0 {
+			return term.MakeSmall(x.SmallValue() >> min(n, 63)), true
+		}
+	}
 	if !x.IsInteger() || !y.IsInteger() {
 		return badarith()
 	}
