@@ -6,10 +6,12 @@
 %% arity, so the calls to lists:reverse/1,2 below reach Go.
 %%
 %% Written for beamrc from OTP 25's documented behaviour and experiments
-%% with erl: argument checks (is_function guards on the [] clause) and
-%% the order in which funs are applied follow what erl shows, so that
-%% errors have the same class and reason and side effects happen in the
-%% same order.
+%% with erl: argument checks (where an is_function guard sits, which
+%% clause meets a non-list) and the order in which funs are applied follow
+%% what erl shows, so that errors have the same class and reason and side
+%% effects happen in the same order. The exception is sort/2 and usort/2:
+%% they return OTP's result for any ordering fun that is a total preorder
+%% (=<) or strict order (<), but call the fun on other pairs.
 -module(lists).
 
 -export([all/2, any/2, dropwhile/2, filter/2, filtermap/2, flatmap/2,
@@ -17,13 +19,6 @@
          mapfoldr/3, partition/2, search/2, splitwith/2, takewhile/2,
          zf/2, zipwith/3, zipwith3/4, uniq/2]).
 -export([sort/2, usort/2, merge/3, umerge/3, rmerge/3, rumerge/3]).
-%% Stopgap until the Go sort BIFs land: the fun-free sort family in
-%% terms of the functions above. Level elements (1 and 1.0) may come out
-%% in a different order than in OTP.
--export([sort/1, usort/1, keysort/2, ukeysort/2, merge/1, merge3/3,
-         umerge/1, umerge/2, umerge3/3, keymerge/3, ukeymerge/3,
-         rkeymerge/3, rukeymerge/3, rmerge/2, rumerge/2, rmerge3/3,
-         rumerge3/3, uniq/1]).
 
 %% ---- Predicates and traversals ----
 %%
@@ -333,24 +328,3 @@ settle(Le, {Y}, X, Acc) ->
     end;
 settle(_Le, none, _X, Acc) -> Acc.
 
-%% ---- Stopgap fun-free sort family ----
-
-sort(L) when is_list(L) -> sort(fun erlang:'=<'/2, L).
-usort(L) when is_list(L) -> usort(fun erlang:'=<'/2, L).
-keysort(N, L) when is_integer(N), N > 0 -> sort(keyle(N), L).
-ukeysort(N, L) when is_integer(N), N > 0 -> usort(keyle(N), L).
-keyle(N) -> fun(A, B) -> element(N, A) =< element(N, B) end.
-merge(Ls) -> foldl(fun(L, Acc) -> merge(fun erlang:'=<'/2, Acc, L) end, [], Ls).
-merge3(L1, L2, L3) -> merge([L1, L2, L3]).
-umerge(Ls) -> foldl(fun(L, Acc) -> umerge(fun erlang:'=<'/2, Acc, L) end, [], Ls).
-umerge(L1, L2) -> umerge(fun erlang:'=<'/2, L1, L2).
-umerge3(L1, L2, L3) -> umerge([L1, L2, L3]).
-keymerge(N, L1, L2) -> merge(keyle(N), L1, L2).
-ukeymerge(N, L1, L2) -> umerge(keyle(N), L1, L2).
-rkeymerge(N, L1, L2) -> rmerge(keyle(N), L1, L2).
-rukeymerge(N, L1, L2) -> rumerge(keyle(N), L1, L2).
-rmerge(L1, L2) -> rmerge(fun erlang:'=<'/2, L1, L2).
-rumerge(L1, L2) -> rumerge(fun erlang:'=<'/2, L1, L2).
-rmerge3(L1, L2, L3) -> rmerge(rmerge(L1, L2), L3).
-rumerge3(L1, L2, L3) -> rumerge(rumerge(L1, L2), L3).
-uniq(L) -> uniq(fun(X) -> X end, L).

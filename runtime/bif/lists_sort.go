@@ -1,0 +1,432 @@
+package bif
+
+import (
+	"slices"
+
+	"github.com/beamrc/beamrc/runtime/emu"
+	"github.com/beamrc/beamrc/runtime/term"
+)
+
+// The fun-free half of lists' sort family. The versions that take an
+// ordering fun are Erlang code (runtime/otp/src/lists.erl) so that the
+// fun can call back.
+//
+// Experiments with erl show that every function here except sort/1 is
+// stable: elements that compare equal (==) keep their input order, and
+// the u* variants keep the first of them. A stable sort therefore gives
+// exactly OTP's result. sort/1 alone orders some equal-but-distinct
+// elements (2 and 2.0) differently from its input order; see sortTies.
+//
+// The r* merges are undocumented helpers of OTP's own sort. They take
+// lists sorted in descending order; on a tie the element of the later
+// list comes first, which makes rmerge(A, B) the reverse of
+// merge(reverse(A), reverse(B)) (checked against erl).
+
+func init() {
+	emu.Register("lists", "sort", 1, listsSort)
+	emu.Register("lists", "usort", 1, listsUsort)
+	emu.Register("lists", "keysort", 2, listsKeysort)
+	emu.Register("lists", "ukeysort", 2, listsUkeysort)
+	emu.Register("lists", "merge", 1, listsMerge1)
+	emu.Register("lists", "merge3", 3, listsMerge3)
+	emu.Register("lists", "umerge", 1, listsUmerge1)
+	emu.Register("lists", "umerge", 2, listsUmerge2)
+	emu.Register("lists", "umerge3", 3, listsUmerge3)
+	emu.Register("lists", "keymerge", 3, listsKeymerge)
+	emu.Register("lists", "ukeymerge", 3, listsUkeymerge)
+	emu.Register("lists", "rkeymerge", 3, listsRkeymerge)
+	emu.Register("lists", "rukeymerge", 3, listsRukeymerge)
+	emu.Register("lists", "rmerge", 2, listsRmerge2)
+	emu.Register("lists", "rumerge", 2, listsRumerge2)
+	emu.Register("lists", "rmerge3", 3, listsRmerge3)
+	emu.Register("lists", "rumerge3", 3, listsRumerge3)
+	emu.Register("lists", "uniq", 1, listsUniq)
+}
+
+// sortCmp orders two elements; keyed sorts compare one tuple element.
+type sortCmp func(a, b term.Term) int
+
+func sortTerms(a, b term.Term) int { return term.Compare(a, b) }
+
+// sortKeyed compares element n of tuples whose key the caller has checked.
+func sortKeyed(n int) sortCmp {
+	return func(a, b term.Term) int { return term.Compare(a.Element(n), b.Element(n)) }
+}
+
+// sortStable sorts elems in place, keeping equal elements in input order.
+func sortStable(elems []term.Term, cmp sortCmp) {
+	slices.SortStableFunc(elems, cmp)
+}
+
+// sortDedup drops each element equal to the one kept before it (the
+// input is sorted, so equal elements are neighbours).
+func sortDedup(elems []term.Term, cmp sortCmp) []term.Term {
+	if len(elems) == 0 {
+		return elems
+	}
+	out := elems[:1]
+	for _, e := range elems[1:] {
+		if cmp(out[len(out)-1], e) != 0 {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func listsSort(p *emu.Process, args []term.Term) term.Term {
+	elems, ok := term.ListToSlice(args[0])
+	if !ok {
+		return libFnClause(p, args)
+	}
+	if len(elems) < 2 {
+		return args[0]
+	}
+	sortTies(elems)
+	return term.ListFrom(p.Heap, elems)
+}
+
+func listsUsort(p *emu.Process, args []term.Term) term.Term {
+	elems, ok := term.ListToSlice(args[0])
+	if !ok {
+		return libFnClause(p, args)
+	}
+	if len(elems) < 2 {
+		return args[0]
+	}
+	sortStable(elems, sortTerms)
+	return term.ListFrom(p.Heap, sortDedup(elems, sortTerms))
+}
+
+// sortTies sorts for sort/1. It is stable; OTP's sort/1 is not quite
+// (for lists of four or more elements it may put 2.0 before an earlier
+// 2), and reproducing its exact choice is still to do. Lists without
+// ==-equal but distinct elements come out identical to OTP's.
+func sortTies(elems []term.Term) {
+	sortStable(elems, sortTerms)
+}
+
+// keySortArgs checks keysort's arguments the way OTP's does: a bad index
+// is function_clause, a list OTP cannot take apart at the top is
+// {case_clause, L}, an improper tail further on is function_clause, and
+// a tuple too short for the key is badarg (from element/2) as soon as
+// there is something to compare it with.
+func keySortArgs(p *emu.Process, args []term.Term) (n int, elems []term.Term, done term.Term) {
+	n, ok := libPosInt(args[0])
+	if !ok {
+		return 0, nil, libFnClause(p, args)
+	}
+	l := args[1]
+	switch {
+	case l == term.Nil:
+		return 0, nil, l
+	case !l.IsCons():
+		return 0, nil, p.ErrorTuple(term.CaseClause, l)
+	case l.Tail() == term.Nil:
+		return 0, nil, l
+	case !l.Tail().IsCons():
+		return 0, nil, p.ErrorTuple(term.CaseClause, l)
+	}
+	elems, ok = term.ListToSlice(l)
+	if !ok {
+		return 0, nil, libFnClause(p, args)
+	}
+	for _, e := range elems {
+		if !e.IsTuple() || e.TupleArity() < n {
+			return 0, nil, p.Badarg()
+		}
+	}
+	return n, elems, term.NonValue
+}
+
+func listsKeysort(p *emu.Process, args []term.Term) term.Term {
+	n, elems, done := keySortArgs(p, args)
+	if elems == nil {
+		return done
+	}
+	keysortLeadingTies(elems, n)
+	sortStable(elems, sortKeyed(n))
+	return term.ListFrom(p.Heap, elems)
+}
+
+func listsUkeysort(p *emu.Process, args []term.Term) term.Term {
+	n, elems, done := keySortArgs(p, args)
+	if elems == nil {
+		return done
+	}
+	sortStable(elems, sortKeyed(n))
+	return term.ListFrom(p.Heap, sortDedup(elems, sortKeyed(n)))
+}
+
+// keysortLeadingTies reproduces the one place where OTP's keysort/2 is
+// not stable, found by experiment (40,000 random lists agree): when a
+// list of four or more elements starts with two whole elements that are
+// == (such as {2,a} and {2.0,a}), and the first element after the run of
+// elements == to the first has a smaller key, that leading run comes out
+// in reverse order. Reversing it before the stable sort does the same.
+func keysortLeadingTies(elems []term.Term, n int) {
+	if len(elems) < 4 || term.Compare(elems[0], elems[1]) != 0 {
+		return
+	}
+	k := 2
+	for k < len(elems) && term.Compare(elems[k], elems[0]) == 0 {
+		k++
+	}
+	if k < len(elems) && term.Compare(elems[k].Element(n), elems[0].Element(n)) < 0 {
+		slices.Reverse(elems[:k])
+	}
+}
+
+// mergeTwo merges sorted a and b; on a tie a's element goes first.
+func mergeTwo(a, b []term.Term, cmp sortCmp) []term.Term {
+	out := make([]term.Term, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if cmp(a[i], b[j]) <= 0 {
+			out = append(out, a[i])
+			i++
+		} else {
+			out = append(out, b[j])
+			j++
+		}
+	}
+	return append(append(out, a[i:]...), b[j:]...)
+}
+
+// umergeTwo merges sorted a and b, dropping an element of b that equals
+// the element of a just taken. Duplicates within one list stay, as in
+// OTP (umerge([1,1], [1.0,2]) is [1,1,2]).
+func umergeTwo(a, b []term.Term, cmp sortCmp) []term.Term {
+	out := make([]term.Term, 0, len(a)+len(b))
+	i, j := 0, 0
+	lastA := false // the last element out came from a
+	for i < len(a) && j < len(b) {
+		if cmp(a[i], b[j]) <= 0 {
+			out = append(out, a[i])
+			i++
+			lastA = true
+			continue
+		}
+		if !lastA || cmp(b[j], out[len(out)-1]) > 0 {
+			out = append(out, b[j])
+		}
+		j++
+		lastA = false
+	}
+	if j < len(b) && lastA && cmp(b[j], out[len(out)-1]) <= 0 {
+		j++
+	}
+	return append(append(out, a[i:]...), b[j:]...)
+}
+
+// mergeAll merges lists left to right, earlier lists winning ties.
+func mergeAll(ls [][]term.Term, cmp sortCmp, unique bool) []term.Term {
+	if len(ls) == 0 {
+		return nil
+	}
+	acc := ls[len(ls)-1]
+	for k := len(ls) - 2; k >= 0; k-- {
+		if unique {
+			acc = umergeTwo(ls[k], acc, cmp)
+		} else {
+			acc = mergeTwo(ls[k], acc, cmp)
+		}
+	}
+	return acc
+}
+
+// reversed returns the lists reversed, each into a new slice.
+func reversed(ls ...[]term.Term) [][]term.Term {
+	out := make([][]term.Term, len(ls))
+	for i, l := range ls {
+		r := slices.Clone(l)
+		slices.Reverse(r)
+		out[i] = r
+	}
+	return out
+}
+
+// rMergeAll merges descending lists: the reverse of merging the
+// reversed lists.
+func rMergeAll(ls [][]term.Term, cmp sortCmp, unique bool) []term.Term {
+	out := mergeAll(reversed(ls...), cmp, unique)
+	slices.Reverse(out)
+	return out
+}
+
+// sliceArgs returns each argument as the elements of a proper list.
+func sliceArgs(args []term.Term) ([][]term.Term, bool) {
+	ls := make([][]term.Term, len(args))
+	for i, a := range args {
+		elems, ok := term.ListToSlice(a)
+		if !ok {
+			return nil, false
+		}
+		ls[i] = elems
+	}
+	return ls, true
+}
+
+func listsMerge1(p *emu.Process, args []term.Term) term.Term {
+	lists, ok := term.ListToSlice(args[0])
+	if !ok {
+		return libFnClause(p, args)
+	}
+	if len(lists) == 1 {
+		return lists[0] // OTP returns a lone list as it is
+	}
+	ls, ok := sliceArgs(lists)
+	if !ok {
+		return libFnClause(p, args)
+	}
+	return term.ListFrom(p.Heap, mergeAll(ls, sortTerms, false))
+}
+
+func listsUmerge1(p *emu.Process, args []term.Term) term.Term {
+	lists, ok := term.ListToSlice(args[0])
+	if !ok {
+		return libFnClause(p, args)
+	}
+	if len(lists) == 1 {
+		return lists[0]
+	}
+	ls, ok := sliceArgs(lists)
+	if !ok {
+		return libFnClause(p, args)
+	}
+	return term.ListFrom(p.Heap, mergeAll(ls, sortTerms, true))
+}
+
+// mergeN is merge3/umerge3 and the r* variants on their arguments.
+func mergeN(p *emu.Process, args []term.Term, reverse, unique bool) term.Term {
+	if !reverse && args[1] == term.Nil && args[2] == term.Nil {
+		return args[0] // as OTP, which never looks at the first list then
+	}
+	ls, ok := sliceArgs(args)
+	if !ok {
+		return libFnClause(p, args)
+	}
+	if reverse {
+		return term.ListFrom(p.Heap, rMergeAll(ls, sortTerms, unique))
+	}
+	return term.ListFrom(p.Heap, mergeAll(ls, sortTerms, unique))
+}
+
+func listsMerge3(p *emu.Process, args []term.Term) term.Term {
+	return mergeN(p, args, false, false)
+}
+
+func listsUmerge3(p *emu.Process, args []term.Term) term.Term {
+	return mergeN(p, args, false, true)
+}
+
+func listsRmerge3(p *emu.Process, args []term.Term) term.Term {
+	return mergeN(p, args, true, false)
+}
+
+func listsRumerge3(p *emu.Process, args []term.Term) term.Term {
+	return mergeN(p, args, true, true)
+}
+
+func listsUmerge2(p *emu.Process, args []term.Term) term.Term {
+	if args[0] == term.Nil {
+		return args[1]
+	}
+	ls, ok := sliceArgs(args)
+	if !ok {
+		return libFnClause(p, args)
+	}
+	return term.ListFrom(p.Heap, umergeTwo(ls[0], ls[1], sortTerms))
+}
+
+func listsRmerge2(p *emu.Process, args []term.Term) term.Term {
+	ls, ok := sliceArgs(args)
+	if !ok {
+		return libFnClause(p, args)
+	}
+	return term.ListFrom(p.Heap, rMergeAll(ls, sortTerms, false))
+}
+
+func listsRumerge2(p *emu.Process, args []term.Term) term.Term {
+	ls, ok := sliceArgs(args)
+	if !ok {
+		return libFnClause(p, args)
+	}
+	return term.ListFrom(p.Heap, rMergeAll(ls, sortTerms, true))
+}
+
+// keyMerge is keymerge/3 and its variants. As OTP: a bad index is
+// function_clause, an empty second list returns the first as it is, a
+// second list that is not a list is {case_clause, L2}, and a tuple too
+// short for the key is badarg.
+func keyMerge(p *emu.Process, args []term.Term, reverse, unique bool) term.Term {
+	n, ok := libPosInt(args[0])
+	if !ok {
+		return libFnClause(p, args)
+	}
+	if args[2] == term.Nil {
+		return args[1]
+	}
+	if !args[2].IsCons() {
+		return p.ErrorTuple(term.CaseClause, args[2])
+	}
+	ls, ok := sliceArgs(args[1:])
+	if !ok {
+		return libFnClause(p, args)
+	}
+	for _, l := range ls {
+		for _, e := range l {
+			if !e.IsTuple() || e.TupleArity() < n {
+				return p.Badarg()
+			}
+		}
+	}
+	if reverse {
+		return term.ListFrom(p.Heap, rMergeAll(ls, sortKeyed(n), unique))
+	}
+	return term.ListFrom(p.Heap, mergeAll(ls, sortKeyed(n), unique))
+}
+
+func listsKeymerge(p *emu.Process, args []term.Term) term.Term {
+	return keyMerge(p, args, false, false)
+}
+
+func listsUkeymerge(p *emu.Process, args []term.Term) term.Term {
+	return keyMerge(p, args, false, true)
+}
+
+func listsRkeymerge(p *emu.Process, args []term.Term) term.Term {
+	return keyMerge(p, args, true, false)
+}
+
+func listsRukeymerge(p *emu.Process, args []term.Term) term.Term {
+	return keyMerge(p, args, true, true)
+}
+
+// listsUniq keeps the first of each group of exactly equal (=:=)
+// elements, in list order.
+func listsUniq(p *emu.Process, args []term.Term) term.Term {
+	elems, ok := term.ListToSlice(args[0])
+	if !ok {
+		return libFnClause(p, args)
+	}
+	if len(elems) < 2 {
+		return args[0]
+	}
+	seen := make(map[uint32][]term.Term) // by hash, then compared exactly
+	out := make([]term.Term, 0, len(elems))
+	for _, e := range elems {
+		h := term.Phash2(e)
+		dup := false
+		for _, s := range seen[h] {
+			if term.CompareExact(s, e) == 0 {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			seen[h] = append(seen[h], e)
+			out = append(out, e)
+		}
+	}
+	return term.ListFrom(p.Heap, out)
+}

@@ -1,0 +1,106 @@
+package bif
+
+import (
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// sortNum is a random element of a mixed int/float list whose elements
+// are often == but not =:= (2 and 2.0), where sort stability shows.
+func sortNum(r *rand.Rand) string {
+	n := r.Intn(4) + 1
+	if r.Intn(2) == 0 {
+		return fmt.Sprint(n)
+	}
+	return fmt.Sprintf("%d.0", n)
+}
+
+func sortList(r *rand.Rand, max int, elem func() string) string {
+	parts := make([]string, r.Intn(max))
+	for i := range parts {
+		parts[i] = elem()
+	}
+	return "[" + strings.Join(parts, ",") + "]"
+}
+
+// The stable members of the sort family agree with erl on random lists
+// of mixed ints and floats (where the order of equal elements shows).
+func TestListsSortFamilyRandom(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	num := func() string { return sortNum(r) }
+	tup := func() string { return fmt.Sprintf("{%s,%d}", sortNum(r), r.Intn(3)) }
+	var calls []string
+	for i := 0; i < 300; i++ {
+		calls = append(calls,
+			"lists:usort("+sortList(r, 12, num)+")",
+			"lists:keysort(1, "+sortList(r, 12, tup)+")",
+			"lists:keysort(2, "+sortList(r, 12, tup)+")",
+			"lists:ukeysort(1, "+sortList(r, 12, tup)+")",
+			"lists:uniq("+sortList(r, 12, num)+")",
+		)
+	}
+	libOracle(t, calls)
+}
+
+// Merges take sorted inputs; the test sorts them in erl first, so the
+// arguments are built by a call inside the argument list.
+func TestListsMergeFamilyRandom(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	num := func() string { return sortNum(r) }
+	asc := func() string { return "lists:sort(fun erlang:'=<'/2, " + sortList(r, 8, num) + ")" }
+	desc := func() string { return "lists:sort(fun erlang:'>='/2, " + sortList(r, 8, num) + ")" }
+	ktup := func() string { return fmt.Sprintf("{%s,%d}", sortNum(r), r.Intn(3)) }
+	kasc := func() string {
+		return "lists:sort(fun(A, B) -> element(1, A) =< element(1, B) end, " + sortList(r, 8, ktup) + ")"
+	}
+	kdesc := func() string {
+		return "lists:sort(fun(A, B) -> element(1, A) >= element(1, B) end, " + sortList(r, 8, ktup) + ")"
+	}
+	var calls []string
+	for i := 0; i < 200; i++ {
+		calls = append(calls,
+			"lists:merge(["+asc()+","+asc()+","+asc()+"])",
+			"lists:umerge(["+asc()+","+asc()+","+asc()+"])",
+			"lists:merge3("+asc()+","+asc()+","+asc()+")",
+			"lists:umerge3("+asc()+","+asc()+","+asc()+")",
+			"lists:umerge("+asc()+","+asc()+")",
+			"lists:rmerge("+desc()+","+desc()+")",
+			"lists:rumerge("+desc()+","+desc()+")",
+			"lists:rmerge3("+desc()+","+desc()+","+desc()+")",
+			"lists:rumerge3("+desc()+","+desc()+","+desc()+")",
+			"lists:keymerge(1, "+kasc()+","+kasc()+")",
+			"lists:ukeymerge(1, "+kasc()+","+kasc()+")",
+			"lists:rkeymerge(1, "+kdesc()+","+kdesc()+")",
+			"lists:rukeymerge(1, "+kdesc()+","+kdesc()+")",
+		)
+	}
+	libOracle(t, calls)
+}
+
+// sort/1 on lists whose equal elements are also identical, and the
+// errors of the whole family.
+func TestListsSortFamilyEdges(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	var calls []string
+	for i := 0; i < 300; i++ {
+		calls = append(calls, "lists:sort("+sortList(r, 20, func() string {
+			return []string{"1", "2", "a", "b", "{1,2}", "[1]", "<<\"x\">>", "3.5", "-7"}[r.Intn(9)]
+		})+")")
+	}
+	calls = append(calls,
+		"lists:sort([])", "lists:sort([1])", "lists:sort(x)", "lists:sort([1|x])", "lists:sort([2,1|x])",
+		"lists:usort(x)", "lists:usort([1|x])", "lists:usort([1,1.0,2.0,2])",
+		"lists:keysort(0, [])", "lists:keysort(1, x)", "lists:keysort(1, [a])", "lists:keysort(1, [a,b])",
+		"lists:keysort(1, [{1}|x])", "lists:keysort(1, [{2},{1}|x])", "lists:keysort(2, [{1}])",
+		"lists:keysort(2, [{1,2},{3}])", "lists:ukeysort(0, [])", "lists:ukeysort(1, x)",
+		"lists:merge(x)", "lists:merge([x])", "lists:merge([[1],x])", "lists:merge([[1|x],[2]])",
+		"lists:umerge(x)", "lists:umerge([1],x)", "lists:umerge(x,[1])", "lists:umerge(x,[])", "lists:umerge([],x)",
+		"lists:umerge([1,1],[1.0,2])", "lists:umerge([1],[1.0,1.0])",
+		"lists:merge3(x,[],[])", "lists:merge3([],[],x)",
+		"lists:keymerge(0,[],[])", "lists:keymerge(1,x,[])", "lists:keymerge(1,[],x)", "lists:keymerge(2,[{1}],[{2}])",
+		"lists:uniq(x)", "lists:uniq([1|x])", "lists:uniq([1,1.0,1,a,a,{1},{1.0},{1}])",
+	)
+	libOracle(t, calls)
+}
