@@ -56,9 +56,6 @@ index(_, [], _) -> unknown_type.
 // files. See bdForm for how beam_disasm's output is reproduced.
 func TestAgainstBeamDisasm(t *testing.T) {
 	otpLibDir(t) // skips without erl
-	if testing.Short() {
-		t.Skip("slow: runs beam_disasm over all of OTP")
-	}
 	dir := t.TempDir()
 	src := filepath.Join(dir, "bdcmp.erl")
 	out := filepath.Join(dir, "disasm.txt")
@@ -140,4 +137,28 @@ func TestAgainstBeamDisasm(t *testing.T) {
 	require.NoError(t, sc.Err())
 	require.Greater(t, files, 100)
 	t.Logf("compared %d files, %d instructions with beam_disasm", files, instrs)
+}
+
+// TestOTPDecodes decodes every .beam anywhere under OTP's lib directory
+// (including examples outside ebin).
+func TestOTPDecodes(t *testing.T) {
+	n := 0
+	err := filepath.WalkDir(otpLibDir(t), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".beam") {
+			return err
+		}
+		n++
+		m, err := ReadFile(p)
+		if err != nil {
+			t.Error(err)
+			return nil
+		}
+		if len(m.Functions) == 0 || m.TypesVersion != 1 {
+			t.Errorf("%s: %d functions, types version %d", p, len(m.Functions), m.TypesVersion)
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	require.Greater(t, n, 200)
+	t.Logf("decoded %d OTP files", n)
 }
