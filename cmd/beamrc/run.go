@@ -1,20 +1,12 @@
 package main
 
 import (
-	"fmt"
 	"os"
-	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
-	_ "github.com/beamrc/beamrc/runtime/bif" // registers the BIFs
-	"github.com/beamrc/beamrc/runtime/emu"
-	"github.com/beamrc/beamrc/runtime/format"
-	"github.com/beamrc/beamrc/runtime/heap"
-	"github.com/beamrc/beamrc/runtime/otp"
-	"github.com/beamrc/beamrc/runtime/term"
+	"github.com/beamrc/beamrc/runtime/boot"
 )
 
 // exitProcess ends beamrc with the program's exit status (a variable so
@@ -96,113 +88,31 @@ func runRun(c *cli.Context) error {
 	if len(o.paths) == 0 {
 		return usagef("run: no path given (a Gleam project, an ebin directory or .beam files)")
 	}
-	sys := emu.NewSystem()
-	sys.PlainArgs = o.args
-	app := ""
-	for _, p := range o.paths {
-		a, err := sys.LoadPath(p)
-		if err != nil {
-			return err
-		}
-		if app == "" {
-			app = a
-		}
+	sys := boot.NewSystem(o.args)
+	app, err := boot.LoadPaths(sys, o.paths)
+	if err != nil {
+		return err
 	}
-	lib := otp.Modules()
-	names := make([]string, 0, len(lib))
-	for n := range lib {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		if err := sys.LoadBytes(n+".beam", lib[n]); err != nil {
-			return fmt.Errorf("runtime library module %s: %v", n, err)
-		}
+	if err := boot.LoadLibrary(sys); err != nil {
+		return err
 	}
 	if err := sys.Link(); err != nil {
 		return err
 	}
-	mod, fun, args, err := pickEntry(sys, app, o)
+	entry, err := boot.ResolveEntry(sys, app, o.entry)
+	if err != nil {
+		return usagef("run: %v", err)
+	}
+	args, err := entry.Terms(o.args)
+	if err != nil {
+		return usagef("run: %v after --", err)
+	}
+	status, err := boot.Run(sys, entry, args)
 	if err != nil {
 		return err
 	}
-	emu.OnFlush(func() {
-		format.Stdout.Flush()
-		format.Stderr.Flush()
-	})
-	emu.FormatTerm = format.Write
-	status, err := sys.Run(mod, fun, args)
-	if err != nil {
-		return err
-	}
-	emu.Flush()
 	if status != 0 {
 		exitProcess(status)
 	}
 	return nil
-}
-
-// pickEntry chooses the function to run and its arguments.
-func pickEntry(sys *emu.System, app string, o runOptions) (mod, fun string, args []term.Term, err error) {
-	if o.entry != "" {
-		m, f, n, ok := parseMFA(o.entry)
-		if !ok {
-			return "", "", nil, usagef("run: --entry %q is not mod:fun/arity", o.entry)
-		}
-		if n > 0 && n != len(o.args) {
-			return "", "", nil, usagef("run: entry %s takes %d arguments, %d given after --", o.entry, n, len(o.args))
-		}
-		if !sys.Exported(term.Intern(m), term.Intern(f), n) {
-			if _, loaded := sys.Module(m); !loaded {
-				return "", "", nil, usagef("run: entry module %s is not loaded", m)
-			}
-			return "", "", nil, usagef("run: %s is not an exported function", o.entry)
-		}
-		for i := 0; i < n; i++ {
-			args = append(args, term.NewBinary(heap.Literals, []byte(o.args[i])))
-		}
-		return m, f, args, nil
-	}
-	if app != "" {
-		shim := app + "@@main"
-		if sys.Exported(term.Intern(shim), term.Intern("run"), 1) {
-			return shim, "run", []term.Term{term.Intern(app)}, nil
-		}
-		if sys.Exported(term.Intern(app), term.Intern("main"), 0) {
-			return app, "main", nil, nil
-		}
-		return "", "", nil, usagef("run: neither %s:run/1 nor %s:main/0 exists (use --entry)", shim, app)
-	}
-	var mains []string
-	for _, m := range sys.Modules() {
-		if sys.Exported(term.Intern(m), term.Intern("main"), 0) && !isLibraryModule(m) {
-			mains = append(mains, m)
-		}
-	}
-	switch len(mains) {
-	case 1:
-		return mains[0], "main", nil, nil
-	case 0:
-		return "", "", nil, usagef("run: no module exports main/0 (use --entry mod:fun/arity)")
-	}
-	return "", "", nil, usagef("run: several modules export main/0 (%s); choose one with --entry", strings.Join(mains, ", "))
-}
-
-func isLibraryModule(m string) bool {
-	_, ok := otp.Modules()[m]
-	return ok
-}
-
-// parseMFA reads mod:fun/arity.
-func parseMFA(s string) (mod, fun string, arity int, ok bool) {
-	colon := strings.Index(s, ":")
-	slash := strings.LastIndex(s, "/")
-	if colon <= 0 || slash < colon+2 {
-		return "", "", 0, false
-	}
-	n, err := strconv.Atoi(s[slash+1:])
-	if err != nil || n < 0 || n > 255 {
-		return "", "", 0, false
-	}
-	return s[:colon], s[colon+1 : slash], n, true
 }
