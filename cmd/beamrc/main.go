@@ -23,6 +23,7 @@ const (
 // here.
 func commands() []*cli.Command {
 	return []*cli.Command{
+		buildCommand(),
 		disCommand(),
 		runCommand(),
 		importsCommand(),
