@@ -120,8 +120,8 @@ run(char_list, [L]) -> atom_to_list(io_lib:char_list(L)).
 `
 
 // sameMapOrder reports whether every map in bt (whose pairs are in OTP's
-// order, as term_to_binary wrote them) iterates in the same order once
-// built as a runtime term.
+// maps:to_list/1 order, as term_to_binary wrote them) lists its pairs in
+// the same order once built as a runtime term.
 func sameMapOrder(t *testing.T, h *heap.Heap, bt beam.Term) bool {
 	switch v := bt.(type) {
 	case beam.Tuple:

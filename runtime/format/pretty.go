@@ -144,7 +144,7 @@ func (p *printer) length(t term.Term, d int) *node {
 		if d == 1 {
 			return textNode("#{...}")
 		}
-		keys, vals := term.MapPairs(t)
+		keys, vals := iteratorPairs(t)
 		n := &node{kind: kMap}
 		for i, dd := 0, d; i < len(keys); i, dd = i+1, dd-1 {
 			if dd == 1 {

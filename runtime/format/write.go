@@ -110,7 +110,7 @@ func (w writer) tuple(t term.Term, d int) {
 // mapTerm is io_lib:write_map/3. Keys and values all get depth d-1; the
 // depth only limits how many pairs are shown.
 func (w writer) mapTerm(t term.Term, d int) {
-	keys, vals := term.MapPairs(t)
+	keys, vals := iteratorPairs(t)
 	if d == 1 || len(keys) == 0 {
 		w.b.WriteString("#{}")
 		return
@@ -134,6 +134,17 @@ func (w writer) mapTerm(t term.Term, d int) {
 		dd--
 	}
 	w.b.WriteByte('}')
+}
+
+// iteratorPairs returns a map's pairs in the order of maps:iterator/1,
+// which io_lib uses (for large maps it is the reverse of maps:to_list/1).
+func iteratorPairs(t term.Term) (keys, vals []term.Term) {
+	term.MapIterate(t, func(k, v term.Term) bool {
+		keys = append(keys, k)
+		vals = append(vals, v)
+		return true
+	})
+	return keys, vals
 }
 
 func (w writer) pair(k, v term.Term, d int) {
