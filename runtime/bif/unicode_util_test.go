@@ -1,0 +1,30 @@
+package bif
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// oracleFile reads a table of calls, one per line, from testdata.
+func oracleFile(t *testing.T, name string) []string {
+	t.Helper()
+	data, err := os.ReadFile("testdata/" + name)
+	require.NoError(t, err)
+	var calls []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "%") {
+			calls = append(calls, l)
+		}
+	}
+	return calls
+}
+
+// The unicode_util functions, with the rest shapes of cp/1 and gc/1 over
+// binaries, flat and nested lists and improper lists, invalid UTF-8 and
+// non-chardata, checked against erl.
+func TestUnicodeUtilOracle(t *testing.T) {
+	libOracle(t, oracleFile(t, "unicode_util_calls.txt"))
+}
