@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/beamrc/beamrc/codegen"
 	"github.com/beamrc/beamrc/linker"
 )
 
@@ -19,6 +20,9 @@ type Options struct {
 	Verbose   bool     // list every fallback and its reason
 	Log       io.Writer
 	WorkDir   string // the build directory; "" for the per-project cache directory
+	// Backend replaces the target's code generator (for tests and
+	// experiments); nil for the target's own.
+	Backend codegen.Backend
 }
 
 // Result describes a finished build.
@@ -60,7 +64,10 @@ func Build(opt Options) (*Result, error) {
 	}
 
 	fmt.Fprintf(log, "compiling %d modules for %s\n", len(prog.Modules), opt.Target)
-	be := backendFor(opt.Target.GOOS, opt.Target.GOARCH)
+	be := opt.Backend
+	if be == nil {
+		be = backendFor(opt.Target.GOOS, opt.Target.GOARCH)
+	}
 	img := linker.NewImageBuilder(opt.Target.GOARCH)
 	decisions, native := plan(prog, specs, be, img)
 	obj, err := layout(opt.Target.GOARCH, be, native, img)
