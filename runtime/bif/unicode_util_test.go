@@ -28,3 +28,8 @@ func oracleFile(t *testing.T, name string) []string {
 func TestUnicodeUtilOracle(t *testing.T) {
 	libOracle(t, oracleFile(t, "unicode_util_calls.txt"))
 }
+
+// The string module's grapheme-aware API against erl.
+func TestStringAPIOracle(t *testing.T) {
+	libOracle(t, oracleFile(t, "string_calls.txt"))
+}
