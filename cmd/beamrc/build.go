@@ -48,6 +48,7 @@ type buildOptions struct {
 	target    string
 	interpret []string
 	verbose   bool
+	help      bool
 }
 
 // parseBuildArgs takes the flags cli parsed (those before the first PATH)
@@ -73,12 +74,19 @@ func parseBuildArgs(c *cli.Context) (buildOptions, error) {
 			continue
 		}
 		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if name == "v" || name == "verbose" {
+		switch name {
+		case "h", "help":
+			o.help = true
+			continue
+		case "v", "verbose":
 			if hasValue {
 				return o, usagef("build: %s takes no value", a)
 			}
 			o.verbose = true
 			continue
+		case "o", "output", "entry", "target", "interpret":
+		default:
+			return o, usagef("build: unknown option %s (see beamrc build -h)", a)
 		}
 		if !hasValue {
 			if i+1 >= len(rest) {
@@ -96,8 +104,6 @@ func parseBuildArgs(c *cli.Context) (buildOptions, error) {
 			o.target = value
 		case "interpret":
 			o.interpret = append(o.interpret, value)
-		default:
-			return o, usagef("build: unknown option %s (see beamrc build -h)", a)
 		}
 	}
 	return o, nil
@@ -107,6 +113,10 @@ func runBuild(c *cli.Context) error {
 	o, err := parseBuildArgs(c)
 	if err != nil {
 		return err
+	}
+	if o.help {
+		// c is build's own context, whose command list is empty.
+		return cli.ShowCommandHelp(c.Lineage()[1], "build")
 	}
 	if len(o.paths) == 0 {
 		return usagef("build: no path given (a Gleam project, an ebin directory or .beam files)")
