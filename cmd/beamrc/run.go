@@ -83,7 +83,7 @@ func runRun(c *cli.Context) error {
 		return err
 	}
 	if help {
-		return cli.ShowCommandHelp(c, "run")
+		return cli.ShowCommandHelp(c.Lineage()[1], "run") // c's own command list is empty
 	}
 	if len(o.paths) == 0 {
 		return usagef("run: no path given (a Gleam project, an ebin directory or .beam files)")
