@@ -1,6 +1,12 @@
 package bif
 
-import "sort"
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/beamrc/beamrc/runtime/emu"
+	"github.com/beamrc/beamrc/runtime/term"
+)
 
 // Unicode normalisation (UAX #15) of code point slices: decomposition,
 // canonical ordering by combining class, and canonical composition with
@@ -97,4 +103,59 @@ func normCompose(rs []rune, compat bool) []rune {
 		out = append(out, c)
 	}
 	return out
+}
+
+// unicode:characters_to_nf{c,d,kc,kd}_{list,binary}/1 normalise chardata
+// one grapheme cluster at a time, as OTP does: invalid UTF-8 gives
+// {error, Normalised, Rest} and a term that is not chardata badarg.
+func init() {
+	forms := map[string]normForm{"nfc": normC, "nfd": normD, "nfkc": normKC, "nfkd": normKD}
+	for name, f := range forms {
+		emu.Register("unicode", "characters_to_"+name+"_list", 1, func(p *emu.Process, a []term.Term) term.Term {
+			return unicodeNormalize(p, a[0], f, false)
+		})
+		emu.Register("unicode", "characters_to_"+name+"_binary", 1, func(p *emu.Process, a []term.Term) term.Term {
+			return unicodeNormalize(p, a[0], f, true)
+		})
+	}
+}
+
+func unicodeNormalize(p *emu.Process, data term.Term, f normForm, toBinary bool) term.Term {
+	u := uIter{p.Heap}
+	var out, buf []term.Term
+	rest := data
+	errRest := term.NonValue
+	for {
+		r := u.gc(rest, buf)
+		if r.st == cpEnd {
+			break
+		}
+		if r.st == cpBad {
+			return p.Badarg()
+		}
+		if r.st == cpError {
+			errRest = r.rest
+			break
+		}
+		out = append(out, normalize(r.cps, f)...)
+		buf, rest = r.cps, r.rest
+	}
+	var conv term.Term
+	if toBinary {
+		var b []byte
+		for _, c := range out {
+			v := intValue(c)
+			if v < 0 || v > utf8.MaxRune || (v >= 0xD800 && v <= 0xDFFF) {
+				return p.Badarg()
+			}
+			b = utf8.AppendRune(b, rune(v))
+		}
+		conv = term.NewBinary(p.Heap, b)
+	} else {
+		conv = term.ListFrom(p.Heap, out)
+	}
+	if errRest != term.NonValue {
+		return term.Tuple3(p.Heap, term.AtomError, conv, errRest)
+	}
+	return conv
 }

@@ -33,3 +33,13 @@ func TestUnicodeUtilOracle(t *testing.T) {
 func TestStringAPIOracle(t *testing.T) {
 	libOracle(t, oracleFile(t, "string_calls.txt"))
 }
+
+// unicode's normalisation functions against erl.
+func TestUnicodeNormOracle(t *testing.T) {
+	libOracle(t, oracleFile(t, "unicode_norm_calls.txt"))
+}
+
+// The string module's original list functions against erl.
+func TestStringOldOracle(t *testing.T) {
+	libOracle(t, oracleFile(t, "string_old_calls.txt"))
+}
