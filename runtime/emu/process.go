@@ -70,6 +70,8 @@ type Process struct {
 	sleepMs  int64 // the sleep's length; -1 for infinity
 	trapWait bool  // the interpreter suspends after the current call
 
+	tortureSkip int // safe points skipped in torture mode (see gc)
+
 	status     procStatus
 	exitReason term.Term
 	crashed    bool // ended by an uncaught error or throw
@@ -139,7 +141,19 @@ func (p *Process) gc(need, live int, extra []term.Term) {
 	// grows with the stack: the work per allocated word stays bounded
 	// however deep the recursion (the BEAM sizes heap and stack together
 	// for the same reason).
-	need = max(need, p.sp)
+	if !heap.Torture {
+		need = max(need, p.sp)
+	} else if !p.Heap.NeedsGC() && p.sp > tortureStack {
+		// Torture mode collects at every safe point, which costs a scan
+		// of the whole stack each time: quadratic in a deep recursion.
+		// Past tortureStack words, collect at one safe point in sp/64,
+		// so that deep programs still finish.
+		p.tortureSkip++
+		if p.tortureSkip < p.sp/64 {
+			return
+		}
+		p.tortureSkip = 0
+	}
 	p.Heap.Collect(need, p.roots(live, extra))
 }
 
@@ -149,6 +163,10 @@ func (p *Process) gc(need, live int, extra []term.Term) {
 func (p *Process) GarbageCollect(live int) {
 	p.gc(0, live, nil)
 }
+
+// tortureStack is the stack height from which torture mode thins out
+// its collections (see gc).
+const tortureStack = 2048
 
 // ensureStack makes room for n more stack words.
 func (p *Process) ensureStack(n int) {
