@@ -1,8 +1,7 @@
 #!/bin/sh
 # Compiles beamrc's Erlang-source library modules (runtime/otp/src/*.erl)
 # into runtime/otp/ebin/*.beam, which are committed and embedded by
-# runtime/otp/otp.go. Run after editing or regenerating a source file
-# (see scripts/otp-src-extract.escript). Needs erlc (OTP 25).
+# runtime/otp/otp.go. Run after editing a source file. Needs erlc (OTP 25).
 set -eu
 cd "$(dirname "$0")/.."
 command -v erlc >/dev/null || { echo "build-otp.sh: erlc not found" >&2; exit 1; }

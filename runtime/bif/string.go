@@ -9,9 +9,9 @@ import (
 	"github.com/beamrc/beamrc/runtime/term"
 )
 
-// The string module is OTP's Erlang code (runtime/otp/src/string.erl);
-// these are the two functions of it that OTP implements in C, which its
-// to_integer/1 and to_float/1 call.
+// string:list_to_integer/1 and list_to_float/1, the two functions of the
+// string module that OTP implements in C; to_integer/1 and to_float/1
+// (string_api.go) use them too.
 
 func init() {
 	emu.Register("string", "list_to_integer", 1, stringListToInteger)

@@ -10,7 +10,7 @@ import (
 
 // unicode:characters_to_binary/1,2,3 and characters_to_list/1,2, the BIFs
 // of OTP's unicode module. The normalisation functions (characters_to_nf*)
-// are OTP's Erlang code in runtime/otp/src/unicode.erl.
+// are in unicode_norm.go.
 //
 // Data is chardata: a binary, or a possibly deep list of code points and
 // binaries (and a binary as the tail of a list). Binaries are in the input

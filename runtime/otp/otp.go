@@ -4,8 +4,8 @@
 // beamrc's own, written from OTP 25's documented behaviour and checked
 // against erl (interp_test.go); every other function of those modules is a
 // Go BIF in runtime/bif, and the Go BIF table takes precedence over these
-// modules for the same function. string.erl, unicode_util.erl and
-// unicode.erl are still OTP 25's code, pending their Go replacements.
+// modules for the same function. The string, unicode and unicode_util
+// modules are Go BIFs entirely.
 //
 // scripts/build-otp.sh compiles src/ into ebin/, which is committed and
 // embedded here.

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/beamrc/beamrc/runtime/beam"
+	"github.com/beamrc/beamrc/runtime/emu"
 )
 
 // Every source has its compiled module embedded, and each module parses
@@ -55,4 +56,24 @@ func exports(t *testing.T, data []byte, f beam.FuncRef) bool {
 		}
 	}
 	return false
+}
+
+// string, unicode and unicode_util are Go BIFs only: no module of those
+// names is embedded, and the functions programs call are registered.
+func TestStringModulesAreBIFs(t *testing.T) {
+	mods := Modules()
+	for _, m := range []string{"string", "unicode", "unicode_util"} {
+		_, ok := mods[m]
+		assert.False(t, ok, m)
+	}
+	for _, mfa := range []struct {
+		m, f string
+		a    int
+	}{
+		{"string", "length", 1}, {"string", "split", 3}, {"string", "trim", 3}, {"string", "to_lower", 1},
+		{"unicode_util", "gc", 1}, {"unicode_util", "cp", 1}, {"unicode", "characters_to_nfc_binary", 1},
+	} {
+		_, ok := emu.LookupBIF(emu.MakeMFA(mfa.m, mfa.f, mfa.a))
+		assert.True(t, ok, "%s:%s/%d", mfa.m, mfa.f, mfa.a)
+	}
 }
