@@ -148,13 +148,25 @@ func stringSlice(p *emu.Process, a []term.Term, lenArg term.Term, withLen bool) 
 	}
 	n := s.nGC()
 	from := s.clusters[min(start, n)]
-	if !withLen || length < 0 {
-		if withLen {
-			return s.part(from, len(s.cps))
+	// After a CR that is not part of CR LF, OTP's iteration leaves the
+	// next code point taken off a binary: [C | RestBin], and a list slice.
+	afterCR := s.isBin && from > 0 && from < len(s.cps) && s.cps[from-1] == '\r'
+	if !withLen {
+		switch {
+		case start > n && !s.isBin:
+			return term.Nil // erl iterates past the last rest
+		case afterCR:
+			return term.Cons(p.Heap, term.MakeInt(p.Heap, s.cps[from]), s.restAt(from+1))
 		}
 		return s.restAt(from)
 	}
-	to := s.clusters[min(start+length, n)]
+	to := len(s.cps)
+	if length >= 0 {
+		to = s.clusters[min(start+length, n)]
+	}
+	if afterCR {
+		return s.list(from, to)
+	}
 	return s.part(from, to)
 }
 
@@ -181,16 +193,20 @@ func stringEqual(p *emu.Process, a []term.Term, fold bool, norm term.Term) term.
 			return libFnClause(p, a)
 		}
 		var out []term.Term
-		for _, c := range s.cps {
-			ct := term.MakeInt(p.Heap, c)
-			if fold {
-				out = caseRunes(out, ct, caseFold)
-			} else {
-				out = append(out, ct)
+		for k := range s.nGC() {
+			var g []term.Term
+			for _, c := range s.gcAt(k) {
+				ct := term.MakeInt(p.Heap, c)
+				if fold {
+					g = caseRunes(g, ct, caseFold)
+				} else {
+					g = append(g, ct)
+				}
 			}
-		}
-		if form != 255 {
-			out = normalize(out, form)
+			if form != 255 {
+				g = normalize(g, form) // per cluster, as OTP does
+			}
+			out = append(out, g...)
 		}
 		sides[i] = out
 	}
@@ -490,7 +506,13 @@ func stringFind(p *emu.Process, a []term.Term, dir term.Term) term.Term {
 	if i < 0 {
 		return atomNomatch
 	}
-	return s.restAt(i)
+	rest := s.restAt(i)
+	// erl's result starts at the chunk holding the match, without the
+	// emptied binary the iteration leaves before it.
+	for rest.IsCons() && rest.Head().IsBinary() && rest.Head().BitSize() == 0 {
+		rest = rest.Tail()
+	}
+	return rest
 }
 
 // lexemes returns the code point ranges of the tokens of s.

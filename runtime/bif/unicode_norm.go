@@ -78,27 +78,37 @@ func composePair(a, b rune) (rune, bool) {
 	return c, ok
 }
 
-// normCompose is NFC (compat false) or NFKC (compat true).
+// normCompose is NFC (compat false) or NFKC (compat true) of one grapheme
+// cluster, composed as OTP 25 composes it: only the cluster's first code
+// point is a starter that others compose with, and only a character with
+// a nonzero combining class at least the candidate's blocks it (so an
+// emoji modifier between a letter and its accent does not).
 func normCompose(rs []rune, compat bool) []rune {
 	d := normDecompose(rs, compat)
-	out := d[:0:0]
-	starter := -1 // index in out of the last starter
-	for _, c := range d {
-		ccc := cccOf(int64(c))
-		if starter >= 0 {
-			// c is blocked from the starter by a character in between
-			// that is a starter or has a class at least c's.
-			adjacent := len(out)-1 == starter
-			lastCCC := cccOf(int64(out[len(out)-1]))
-			if adjacent || (lastCCC != 0 && lastCCC < ccc) {
-				if comp, ok := composePair(out[starter], c); ok {
-					out[starter] = comp
-					continue
-				}
+	if len(d) < 2 {
+		return d
+	}
+	if d[0] >= hangulLBase && d[0] < hangulLBase+0x100 || d[0] >= hangulSBase && d[0] < hangulSBase+hangulSCount {
+		// A cluster that starts with Hangul composes its adjacent jamo.
+		out := []rune{d[0]}
+		for _, c := range d[1:] {
+			if comp, ok := composePair(out[len(out)-1], c); ok && c >= hangulLBase && c < hangulLBase+0x100 {
+				out[len(out)-1] = comp
+				continue
 			}
+			out = append(out, c)
 		}
-		if ccc == 0 {
-			starter = len(out)
+		return out
+	}
+	out := []rune{d[0]}
+	for _, c := range d[1:] {
+		ccc := cccOf(int64(c))
+		last := cccOf(int64(out[len(out)-1]))
+		if len(out) == 1 || last == 0 || last < ccc {
+			if comp, ok := composePair(out[0], c); ok {
+				out[0] = comp
+				continue
+			}
 		}
 		out = append(out, c)
 	}
