@@ -120,8 +120,6 @@ func TestRunProgramsGCTorture(t *testing.T) {
 	testPrograms(t, []string{"BEAMRC_GC_TORTURE=1"})
 }
 
-
-
 const sharedCorpus = "../../../shared/corpus"
 
 // TestRunCorpusProof checks the results EXPECTED.md records for

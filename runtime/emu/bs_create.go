@@ -213,6 +213,10 @@ func (p *Process) bsCreateBin(in *instr, pc int) int {
 		}
 		total += n
 	}
+	if t, ok := p.appendInPlace(spec, total); ok {
+		p.store(&in.d, t)
+		return pc + 1
+	}
 	nbytes := int((total + 7) / 8)
 	bin, buf := term.AllocBinary(p.Heap, nbytes)
 	w := bitWriter{b: buf}
@@ -234,6 +238,56 @@ func (p *Process) bsCreateBin(in *instr, pc int) int {
 	}
 	p.store(&in.d, bin)
 	return pc + 1
+}
+
+// appendBuf is the buffer a process appends to in place: the binary
+// <<Acc/binary, ...>> of a loop keeps its bytes in a Go slice with spare
+// capacity, and the next append writes after them instead of copying
+// everything (the BEAM's writable binaries). Only the binary that ends
+// at len(buf) may grow in place: every other binary sharing the buffer
+// is shorter, so the bytes it shows never change.
+type appendBuf struct {
+	buf []byte // len = bytes in use by the longest binary
+}
+
+// appendInPlace builds a binary whose first segment appends to a
+// byte-aligned binary, reusing the process's append buffer when that
+// binary is the buffer's latest. It reports false when the general path
+// must run.
+func (p *Process) appendInPlace(spec *bsCreate, total uint) (term.Term, bool) {
+	first := &spec.segs[0]
+	if (first.typ != segAppend && first.typ != segPrivateAppend) || total%8 != 0 {
+		return 0, false
+	}
+	nbytes := int(total / 8)
+	if nbytes <= term.HeapBinLimit {
+		return 0, false
+	}
+	acc := p.load(&first.val)
+	if acc.BitSize()%8 != 0 {
+		return 0, false
+	}
+	old := int(acc.BitSize() / 8)
+	ab := &p.appendBuf
+	inPlace := acc.Is(term.SubRefcBin) && old > 0 && len(ab.buf) == old &&
+		cap(ab.buf) >= nbytes && &acc.BitstringBits().Data[0] == &ab.buf[0]
+	if !inPlace {
+		buf := make([]byte, old, max(2*nbytes, 256))
+		b := acc.BitstringBits()
+		term.CopyBits(buf, 0, b.Data, b.Offset, uint(old)*8)
+		ab.buf = buf
+	}
+	ab.buf = ab.buf[:nbytes]
+	w := bitWriter{b: ab.buf, pos: uint(old) * 8}
+	for i := 1; i < len(spec.segs); i++ {
+		seg := &spec.segs[i]
+		var v term.Term
+		if seg.typ != segString {
+			v = p.load(&seg.val)
+		}
+		p.putSegment(&w, seg, v)
+	}
+	return term.NewRefcBinary(p.Heap, ab.buf), true
 }
 
 // putSegment writes one segment (its size already checked by segBits).

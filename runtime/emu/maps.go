@@ -21,63 +21,37 @@ func (p *Process) putMap(in *instr, pc int) int {
 		return p.raiseAt(pc, ClassError, term.Tuple2(p.Heap, term.Badmap, src))
 	}
 	n := len(in.list) / 2
+	m := src
 	if in.op == iPutMapExact {
 		for i := 0; i < n; i++ {
 			k := p.load(&in.list[2*i])
-			if _, ok := term.MapGet(src, k); !ok {
+			r, ok := term.MapUpdate(p.Heap, m, k, p.load(&in.list[2*i+1]))
+			if !ok {
 				if in.fail != 0 {
 					return int(in.fail)
 				}
 				return p.raiseAt(pc, ClassError, term.Tuple2(p.Heap, term.Badkey, k))
 			}
+			m = r
 		}
+		p.store(&in.b, m)
+		return pc + 1
 	}
-	// Fast path: one key already present in a flat map with the same
-	// value, or updates of existing keys: copy the values, share the keys.
-	if src.IsFlatMap() {
-		if m, ok := p.updateFlatMap(src, in.list); ok {
-			p.store(&in.b, m)
-			return pc + 1
+	if n > 1 && src.IsFlatMap() && term.MapSize(src)+n <= term.MaxFlatMapSize {
+		// Several keys into a small map: one sort instead of n inserts.
+		keys, vals := term.MapPairs(src)
+		for i := 0; i < n; i++ {
+			keys = append(keys, p.load(&in.list[2*i]))
+			vals = append(vals, p.load(&in.list[2*i+1]))
 		}
+		p.store(&in.b, term.MapFromPairs(p.Heap, keys, vals))
+		return pc + 1
 	}
-	keys, vals := term.MapPairs(src)
 	for i := 0; i < n; i++ {
-		keys = append(keys, p.load(&in.list[2*i]))
-		vals = append(vals, p.load(&in.list[2*i+1]))
+		m = term.MapPut(p.Heap, m, p.load(&in.list[2*i]), p.load(&in.list[2*i+1]))
 	}
-	p.store(&in.b, term.MapFromPairs(p.Heap, keys, vals))
+	p.store(&in.b, m)
 	return pc + 1
-}
-
-// updateFlatMap updates existing keys of a flat map without rebuilding its
-// key tuple; ok is false if a key is new.
-func (p *Process) updateFlatMap(src term.Term, kvs []operand) (term.Term, bool) {
-	keys := src.FlatMapKeys()
-	ks := keys.TupleElems()
-	idx := make([]int, 0, 4)
-	for i := 0; i+1 < len(kvs); i += 2 {
-		k := p.load(&kvs[i])
-		j := -1
-		for m := range ks {
-			if eqExact(ks[m], k) {
-				j = m
-				break
-			}
-		}
-		if j < 0 {
-			return 0, false
-		}
-		idx = append(idx, j)
-	}
-	n := len(ks)
-	w := p.Heap.Alloc(2 + n)
-	w[0] = uint64(term.MakeHeader(term.SubFlatMap, 1+n))
-	w[1] = uint64(keys)
-	copy(w[2:], term.TermsAsWords(src.FlatMapValues()))
-	for i, j := range idx {
-		w[2+j] = uint64(p.load(&kvs[2*i+1]))
-	}
-	return term.Box(w), true
 }
 
 // getMapElements: get_map_elements Fail Src [K1, Dst1, ...]. Every value

@@ -49,10 +49,11 @@ type Process struct {
 
 	// scratch is a reused buffer for operand lists (never a GC root);
 	// building/buildIdx are the state of the old put_tuple/put pair.
-	scratch  []term.Term
-	building term.Term
-	buildIdx int
-	bsBuf    bitWriter // binary being filled by the old bs_put_* instructions
+	scratch   []term.Term
+	building  term.Term
+	buildIdx  int
+	bsBuf     bitWriter // binary being filled by the old bs_put_* instructions
+	appendBuf appendBuf // see bs_create.go
 
 	// The frame to put on top of a stack trace for a failing BIF or an
 	// undefined function: {excMFA, excArgs, []}.

@@ -53,12 +53,20 @@ func (s *System) Run(mod, fun string, args []term.Term) (int, error) {
 	}
 	var frag scratchAlloc
 	argList := term.ListFrom(&frag, args)
+	s.mu.Lock()
+	s.halted, s.haltStatus, s.result = false, 0, term.NonValue
+	s.mu.Unlock()
 	p := s.spawnApply(nil, m, f, argList, SpawnOpts{})
 	p.entry = true
 	s.schedule()
 	Flush()
 	return s.haltStatus, nil
 }
+
+// Result returns the value the main process's function returned in the
+// last Run (NonValue if it did not return). It lives on that process's
+// heap, which stays alive until the next Run.
+func (s *System) Result() term.Term { return s.result }
 
 // ErrDeadlock is reported when every process waits for a message that
 // nothing can send.
@@ -86,6 +94,8 @@ func (s *System) mainExited(p *Process, reason term.Term) {
 		return
 	}
 	if reason == term.Normal {
+		s.result = p.x[0]
+		s.mainProc = p // keeps the result's heap alive
 		s.halt(StatusOK)
 		return
 	}

@@ -42,9 +42,10 @@ type System struct {
 
 	sched scheduler
 
-	haltOnce   sync.Once
 	halted     bool
 	haltStatus int
+	result     term.Term
+	mainProc   *Process
 }
 
 // codeLoc is the source location of an instruction.
