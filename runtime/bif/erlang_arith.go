@@ -20,8 +20,10 @@ func init() {
 		"band": arith.Band, "bor": arith.Bor, "bxor": arith.Bxor,
 		"bsl": arith.Bsl, "bsr": arith.Bsr,
 	}
-	for name, op := range binary {
-		erlRegisterGuard(name, 2, erlWrap2(op))
+	// Sorted: registration interns atoms, and start-up atom order must
+	// be fixed (see runtime/image).
+	for _, name := range sortedKeys(binary) {
+		erlRegisterGuard(name, 2, erlWrap2(binary[name]))
 	}
 	erlRegisterGuard("-", 1, erlWrap1(arith.Neg))
 	erlRegisterGuard("+", 1, erlWrap1(func(_ term.Allocator, x term.Term) (term.Term, bool) {

@@ -18,7 +18,8 @@ func init() {
 		"=<":  func(a, b term.Term) bool { return term.Compare(a, b) <= 0 },
 		">=":  func(a, b term.Term) bool { return term.Compare(a, b) >= 0 },
 	}
-	for name, f := range cmp {
+	for _, name := range sortedKeys(cmp) { // fixed atom order (see sortedKeys)
+		f := cmp[name]
 		erlRegisterGuard(name, 2, func(_ *emu.Process, args []term.Term) term.Term {
 			return term.Bool(f(args[0], args[1]))
 		})

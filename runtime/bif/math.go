@@ -24,14 +24,17 @@ func init() {
 		"sqrt": math.Sqrt, "erf": math.Erf, "erfc": math.Erfc,
 		"ceil": math.Ceil, "floor": math.Floor,
 	}
-	for name, f := range unary {
-		emu.Register("math", name, 1, mathUnary(f))
+	// Registered in sorted order: Register interns the names, and the
+	// runtime's start-up atoms must come out in the same order every time
+	// (the native image relies on it; see runtime/image).
+	for _, name := range sortedKeys(unary) {
+		emu.Register("math", name, 1, mathUnary(unary[name]))
 	}
 	binary := map[string]func(float64, float64) float64{
 		"atan2": math.Atan2, "pow": math.Pow, "fmod": math.Mod,
 	}
-	for name, f := range binary {
-		emu.Register("math", name, 2, mathBinary(f))
+	for _, name := range sortedKeys(binary) {
+		emu.Register("math", name, 2, mathBinary(binary[name]))
 	}
 }
 

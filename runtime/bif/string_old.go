@@ -245,7 +245,9 @@ func init() {
 	}
 	emu.Register("string", "chars", 2, func(p *emu.Process, a []term.Term) term.Term { return chars(p, a, term.Nil) })
 	emu.Register("string", "chars", 3, func(p *emu.Process, a []term.Term) term.Term { return chars(p, a, a[2]) })
-	for name, upper := range map[string]bool{"to_lower": false, "to_upper": true} {
+	cases := map[string]bool{"to_lower": false, "to_upper": true}
+	for _, name := range sortedKeys(cases) { // fixed atom order (see sortedKeys)
+		upper := cases[name]
 		emu.Register("string", name, 1, func(p *emu.Process, a []term.Term) term.Term {
 			if a[0].IsSmall() {
 				return term.MakeSmall(latin1Case(a[0].SmallValue(), upper))

@@ -120,7 +120,8 @@ func normCompose(rs []rune, compat bool) []rune {
 // {error, Normalised, Rest} and a term that is not chardata badarg.
 func init() {
 	forms := map[string]normForm{"nfc": normC, "nfd": normD, "nfkc": normKC, "nfkd": normKD}
-	for name, f := range forms {
+	for _, name := range sortedKeys(forms) { // fixed atom order (see sortedKeys)
+		f := forms[name]
 		emu.Register("unicode", "characters_to_"+name+"_list", 1, func(p *emu.Process, a []term.Term) term.Term {
 			return unicodeNormalize(p, a[0], f, false)
 		})

@@ -15,12 +15,16 @@ import (
 func init() {
 	emu.Register("unicode_util", "cp", 1, unicodeUtilCP)
 	emu.Register("unicode_util", "gc", 1, unicodeUtilGC)
-	for name, m := range map[string]caseMap{"uppercase": caseUpper, "lowercase": caseLower, "titlecase": caseTitle, "casefold": caseFold} {
+	caseMaps := map[string]caseMap{"uppercase": caseUpper, "lowercase": caseLower, "titlecase": caseTitle, "casefold": caseFold}
+	for _, name := range sortedKeys(caseMaps) { // fixed atom order (see sortedKeys)
+		m := caseMaps[name]
 		emu.Register("unicode_util", name, 1, func(p *emu.Process, a []term.Term) term.Term {
 			return unicodeUtilCase(p, a, m)
 		})
 	}
-	for name, f := range map[string]normForm{"nfd": normD, "nfc": normC, "nfkd": normKD, "nfkc": normKC} {
+	forms := map[string]normForm{"nfd": normD, "nfc": normC, "nfkd": normKD, "nfkc": normKC}
+	for _, name := range sortedKeys(forms) {
+		f := forms[name]
 		emu.Register("unicode_util", name, 1, func(p *emu.Process, a []term.Term) term.Term {
 			return unicodeUtilNorm(p, a, f)
 		})
