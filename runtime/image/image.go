@@ -36,6 +36,9 @@
 //	atoms:     count, then each: string
 //	literals:  count, then each: module atom, index in that module's LitT
 //	functions: count, then each: module atom, name atom, arity, offset, flags
+//	callees:   count, then each: module atom, name atom, arity, kind
+//	funs:      count, then each: module atom, index in that module's FunT
+//	sites:     count, then each: offset, function index, instruction index
 //
 // A string is its length then its bytes.
 package image
@@ -48,7 +51,7 @@ import (
 )
 
 // Version is the format version Encode writes and Decode accepts.
-const Version = 1
+const Version = 2
 
 var magic = [4]byte{'B', 'R', 'C', 'I'}
 
@@ -63,6 +66,45 @@ type Image struct {
 
 	Literals  []Literal
 	Functions []Function
+	// Callees are the functions native code calls through the runtime
+	// (interpreted functions, BIFs); requests name them by index.
+	Callees []Callee
+	// Funs are the lambdas native code makes funs of (make_fun3).
+	Funs []Fun
+	// Sites map native code offsets (continuation pointers, resume and
+	// raise points) back to BEAM instructions, for stack traces. Sorted
+	// by Offset.
+	Sites []Site
+}
+
+// Callee is a function native code reaches through the runtime.
+type Callee struct {
+	Module, Name uint32 // atom indices
+	Arity        uint32
+	Kind         uint32 // CalleeLocal, CalleeExternal, CalleeBIF
+}
+
+// Callee kinds: how the runtime looks the function up.
+const (
+	CalleeLocal    uint32 = iota // a function of Module, exported or not (call)
+	CalleeExternal               // an exported function or a BIF (call_ext)
+	CalleeBIF                    // a BIF (bif, gc_bif)
+)
+
+// Fun is a lambda: entry Index of Module's FunT chunk.
+type Fun struct {
+	Module uint32
+	Index  uint32
+}
+
+// Site is a place in native code that stands for a BEAM instruction:
+// instruction Index of Functions[Function], counting the instructions
+// the runtime's interpreter keeps (func_info is 0; labels and line
+// markers do not count).
+type Site struct {
+	Offset   uint32
+	Function uint32
+	Index    uint32
 }
 
 // Literal is a literal term native code loads: literal Index of the LitT
@@ -121,6 +163,23 @@ func (im *Image) Encode() []byte {
 			b = binary.AppendUvarint(b, uint64(v))
 		}
 	}
+	b = binary.AppendUvarint(b, uint64(len(im.Callees)))
+	for _, c := range im.Callees {
+		for _, v := range [...]uint32{c.Module, c.Name, c.Arity, c.Kind} {
+			b = binary.AppendUvarint(b, uint64(v))
+		}
+	}
+	b = binary.AppendUvarint(b, uint64(len(im.Funs)))
+	for _, f := range im.Funs {
+		b = binary.AppendUvarint(b, uint64(f.Module))
+		b = binary.AppendUvarint(b, uint64(f.Index))
+	}
+	b = binary.AppendUvarint(b, uint64(len(im.Sites)))
+	for _, s := range im.Sites {
+		for _, v := range [...]uint32{s.Offset, s.Function, s.Index} {
+			b = binary.AppendUvarint(b, uint64(v))
+		}
+	}
 	return b
 }
 
@@ -155,6 +214,18 @@ func Decode(data []byte) (*Image, error) {
 	im.Functions = make([]Function, d.count(5))
 	for i := range im.Functions {
 		im.Functions[i] = Function{Module: d.u32(), Name: d.u32(), Arity: d.u32(), Offset: d.u32(), Flags: d.u32()}
+	}
+	im.Callees = make([]Callee, d.count(4))
+	for i := range im.Callees {
+		im.Callees[i] = Callee{Module: d.u32(), Name: d.u32(), Arity: d.u32(), Kind: d.u32()}
+	}
+	im.Funs = make([]Fun, d.count(2))
+	for i := range im.Funs {
+		im.Funs[i] = Fun{Module: d.u32(), Index: d.u32()}
+	}
+	im.Sites = make([]Site, d.count(3))
+	for i := range im.Sites {
+		im.Sites[i] = Site{Offset: d.u32(), Function: d.u32(), Index: d.u32()}
 	}
 	if d.err == nil && d.pos != len(data) {
 		d.fail("trailing bytes")

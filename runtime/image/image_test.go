@@ -19,6 +19,9 @@ func sample() *Image {
 			{Module: 312, Name: 313, Arity: 0, Offset: 0, Flags: Exported},
 			{Module: 314, Name: 1 << 20, Arity: 255, Offset: 4000},
 		},
+		Callees: []Callee{{Module: 312, Name: 313, Arity: 2, Kind: CalleeBIF}},
+		Funs:    []Fun{{Module: 314, Index: 3}},
+		Sites:   []Site{{Offset: 16, Function: 0, Index: 3}, {Offset: 4100, Function: 1, Index: 9}},
 	}
 }
 
@@ -29,6 +32,7 @@ func TestRoundTrip(t *testing.T) {
 		if len(im.Atoms) == 0 {
 			// Decode returns empty, non-nil tables.
 			im.Atoms, im.Literals, im.Functions = []string{}, []Literal{}, []Function{}
+			im.Callees, im.Funs, im.Sites = []Callee{}, []Fun{}, []Site{}
 		}
 		assert.Equal(t, im, got)
 	}
@@ -48,7 +52,7 @@ func TestDecodeBad(t *testing.T) {
 	bad[4] = 9
 	_, err = Decode(bad)
 	assert.ErrorContains(t, err, "version 9")
-	_, err = Decode([]byte("BRCI\x01\x05amd64\x00\x00" + "\x00\x00\x00\x00\x00\x00\x00\x00" + "\xff\xff\xff\xff\x0f"))
+	_, err = Decode([]byte("BRCI\x02\x05amd64\x00\x00" + "\x00\x00\x00\x00\x00\x00\x00\x00" + "\xff\xff\xff\xff\x0f"))
 	assert.ErrorContains(t, err, "count exceeds data")
 }
 

@@ -34,6 +34,10 @@ const (
 const (
 	headerSubtagShift = 2
 	headerSubtagMask  = 0xF << headerSubtagShift
+	// HeaderSubtagShift and HeaderSubtagMask locate the subtag in a
+	// header word (for native code, through runtime/abi).
+	HeaderSubtagShift = headerSubtagShift
+	HeaderSubtagMask  = headerSubtagMask
 	// HeaderArityShift is where the arity starts in a header word.
 	HeaderArityShift = 6
 	// MaxArity is the largest arity a header can state.
