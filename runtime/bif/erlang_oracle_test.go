@@ -63,7 +63,7 @@ func erlOracleCall(call string, args beam.Term) string {
 	var argv []term.Term
 	if l, ok := args.(*beam.List); ok {
 		for _, a := range l.Elems {
-			argv = append(argv, libFromBeam(p.Heap, a))
+			argv = append(argv, erlFromBeam(p.Heap, a))
 		}
 	}
 	r, ok := erlCallBIF(p, name, argv...)
@@ -84,4 +84,30 @@ func erlCallBIF(p *emu.Process, name string, args ...term.Term) (term.Term, bool
 		return term.NonValue, false
 	}
 	return bif.Fn(p, args), true
+}
+
+// erlFromBeam is libFromBeam extended with the pids, references and
+// external funs that the erlang BIFs' tests pass.
+func erlFromBeam(a term.Allocator, t beam.Term) term.Term {
+	switch v := t.(type) {
+	case beam.Pid:
+		return term.MakePid(uint64(v.ID))
+	case beam.Ref:
+		return term.RefWithID(a, uint64(v.IDs[0]))
+	case beam.ExportFun:
+		return term.NewExport(a, term.Intern(string(v.Module)), term.Intern(string(v.Function)), v.Arity)
+	case beam.Tuple:
+		elems := make([]term.Term, len(v))
+		for i, e := range v {
+			elems[i] = erlFromBeam(a, e)
+		}
+		return term.NewTuple(a, elems...)
+	case *beam.List:
+		elems := make([]term.Term, len(v.Elems))
+		for i, e := range v.Elems {
+			elems[i] = erlFromBeam(a, e)
+		}
+		return term.ListWithTail(a, elems, erlFromBeam(a, v.Tail))
+	}
+	return libFromBeam(a, t)
 }
