@@ -163,7 +163,9 @@ const (
 	iRecvMarkerUse
 
 	iNop
-	iProcessExit // the CP of a process's first call
+	iDeallocReturn   // deallocate N + return (the return stays, for jumps to it)
+	iTestHeapPutList // test_heap + put_list (the put_list stays)
+	iProcessExit     // the CP of a process's first call
 )
 
 // Operand kinds.

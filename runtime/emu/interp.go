@@ -224,6 +224,22 @@ func (p *Process) run() (res runResult) {
 				p.pc = pc
 				return resYield
 			}
+		case iDeallocReturn:
+			p.sp -= int(in.n1) + 1
+			pc = cpIndex(p.stack[p.sp])
+			if p.reds--; p.reds <= 0 {
+				p.pc = pc
+				return resYield
+			}
+		case iTestHeapPutList:
+			if !p.Heap.HasRoom(int(in.n2)) {
+				p.gc(int(in.n2), int(in.a.n), nil)
+			}
+			pl := &code[pc+1]
+			w := p.Heap.Alloc(2)
+			w[0], w[1] = uint64(p.load(&pl.a)), uint64(p.load(&pl.b))
+			p.store(&pl.c, term.ConsOf(w))
+			pc += 2
 		case iReturn:
 			p.sp--
 			pc = cpIndex(p.stack[p.sp])

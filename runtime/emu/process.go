@@ -72,6 +72,8 @@ type Process struct {
 	trapWait bool  // the interpreter suspends after the current call
 
 	tortureSkip int // safe points skipped in torture mode (see gc)
+	youngTarget int // young generation size gc asks for (words)
+	usedAfterGC int // heap words in use after the last collection
 
 	status     procStatus
 	exitReason term.Term
@@ -143,7 +145,19 @@ func (p *Process) gc(need, live int, extra []term.Term) {
 	// however deep the recursion (the BEAM sizes heap and stack together
 	// for the same reason).
 	if !heap.Torture {
-		need = max(need, p.sp)
+		// A process that allocated a whole young generation's worth since
+		// its last collection gets a young generation twice as big, up to
+		// youngMax words: fewer collections (each has fixed costs) for
+		// allocation-heavy processes, small heaps for the many processes
+		// that barely allocate (collections caused by received messages
+		// do not count).
+		if p.youngTarget == 0 {
+			p.youngTarget = 256
+		}
+		if p.Heap.Used()-p.usedAfterGC >= p.youngTarget && p.youngTarget < youngMax {
+			p.youngTarget *= 2
+		}
+		need = max(need, p.sp, p.youngTarget/2)
 	} else if !p.Heap.NeedsGC() && p.sp > tortureStack {
 		// Torture mode collects at every safe point, which costs a scan
 		// of the whole stack each time: quadratic in a deep recursion.
@@ -156,6 +170,7 @@ func (p *Process) gc(need, live int, extra []term.Term) {
 		p.tortureSkip = 0
 	}
 	p.Heap.Collect(need, p.roots(live, extra))
+	p.usedAfterGC = p.Heap.Used()
 }
 
 // GarbageCollect collects the process's heap now (erlang:garbage_collect/0).
@@ -164,6 +179,9 @@ func (p *Process) gc(need, live int, extra []term.Term) {
 func (p *Process) GarbageCollect(live int) {
 	p.gc(0, live, nil)
 }
+
+// youngMax is the young generation size the growth in gc stops at.
+const youngMax = 128 << 10
 
 // tortureStack is the stack height from which torture mode thins out
 // its collections (see gc).

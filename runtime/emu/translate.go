@@ -129,6 +129,7 @@ func (s *System) translateModule(m *Module) (fix []extFixup, err error) {
 		}
 	}
 	m.end = len(s.code)
+	fuse(s.code[m.start:m.end])
 	if m.end != pc {
 		return nil, &LoadError{Module: bm.Name, Msg: "internal error: label positions out of step"}
 	}
@@ -826,4 +827,20 @@ func (t *translator) selectVal(in beam.Instr) (instr, error) {
 		}
 	}
 	return ins, nil
+}
+
+// fuse rewrites common instruction pairs into one instruction that does
+// both and skips the second. The second stays in place, so jumps to it
+// (labels) still work, and translation stays one instruction per generic
+// instruction.
+func fuse(code []instr) {
+	for i := 0; i+1 < len(code); i++ {
+		a, b := &code[i], &code[i+1]
+		switch {
+		case a.op == iDeallocate && b.op == iReturn:
+			a.op = iDeallocReturn
+		case a.op == iTestHeap && b.op == iPutList:
+			a.op = iTestHeapPutList
+		}
+	}
 }
