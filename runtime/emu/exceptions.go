@@ -145,12 +145,16 @@ func (p *Process) functionClause(in *instr, pc int) int {
 
 // noFrameBIF reports BIFs that raise on their caller's behalf: their
 // own frame is not part of the stack trace.
+// Operators (arithmetic, bitwise, comparisons) do not show a frame of
+// their own either, as in OTP 25.
 func noFrameBIF(m MFA) bool {
 	if m.Module != term.AtomErlang {
 		return false
 	}
 	switch term.AtomName(m.Function) {
-	case "error", "exit", "throw", "raise", "nif_error":
+	case "error", "exit", "throw", "raise", "nif_error",
+		"+", "-", "*", "/", "div", "rem", "band", "bor", "bxor", "bsl", "bsr", "bnot",
+		"==", "/=", "=:=", "=/=", "<", "=<", ">", ">=", "and", "or", "xor", "not":
 		return true
 	}
 	return false

@@ -27,7 +27,8 @@ func (p *Process) buildTrace(pc int) term.Term {
 		n++
 	}
 	if n < BacktraceDepth && pc > 0 {
-		if p.Exc.Args != term.NonValue {
+		// Exc.Args is for the top frame: the BIF's if there is one.
+		if p.Exc.Args != term.NonValue && !p.excHasBIF {
 			if f := p.sys.funcAt(pc); f != nil {
 				frames[n] = term.NewTuple(p.Heap, f.mod.Name, f.name, p.Exc.Args, p.sys.location(pc))
 				n++
