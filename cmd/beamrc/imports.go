@@ -16,13 +16,10 @@ type Provider interface {
 	Provides(beam.MFA) bool
 }
 
-// noProvider provides nothing. The runtime's BIF table will replace it.
+// noProvider provides nothing (tests use it to see every import).
 type noProvider struct{}
 
 func (noProvider) Provides(beam.MFA) bool { return false }
-
-// runtimeProvider is consulted by the imports command.
-var runtimeProvider Provider = noProvider{}
 
 func importsCommand() *cli.Command {
 	return &cli.Command{
@@ -31,9 +28,9 @@ func importsCommand() *cli.Command {
 		UsageText: "beamrc imports PATH...",
 		Description: "Reads every .beam file on the given paths (directories are searched recursively, so a\n" +
 			"Gleam project directory with build/dev/erlang/*/ebin works) and prints, sorted, one per\n" +
-			"line, each imported mod:fun/arity that none of those modules exports and that the runtime\n" +
-			"does not provide, followed by the modules that import it. BIFs such as erlang:length/1\n" +
-			"are listed too until the runtime declares them.",
+			"line, each imported mod:fun/arity that none of those modules exports and that beamrc's\n" +
+			"runtime does not provide (as a BIF or in its embedded library modules), followed by the\n" +
+			"modules that import it. An empty listing means the program needs nothing beamrc lacks.",
 		Action: runImports,
 	}
 }
@@ -56,7 +53,7 @@ func runImports(c *cli.Context) error {
 			mods = append(mods, m)
 		}
 	}
-	missing := unresolvedImports(mods, runtimeProvider)
+	missing := unresolvedImports(mods, newBuiltinProvider())
 	w := bufio.NewWriter(c.App.Writer)
 	defer w.Flush()
 	keys := make([]beam.MFA, 0, len(missing))

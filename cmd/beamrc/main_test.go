@@ -124,12 +124,27 @@ func TestImports(t *testing.T) {
 
 func TestImportsProvider(t *testing.T) {
 	dir := corpus(t)
-	old := runtimeProvider
-	defer func() { runtimeProvider = old }()
-	runtimeProvider = providerFunc(func(m string) bool { return m == "erlang" })
-	code, out, _ := beamrc("imports", filepath.Join(dir, "proof"))
-	require.Equal(t, 0, code)
-	assert.NotContains(t, out, "erlang:")
+	m, err := beam.ReadFile(filepath.Join(dir, "proof", "proof.beam"))
+	require.NoError(t, err)
+	all := unresolvedImports([]*beam.Module{m}, noProvider{})
+	assert.NotEmpty(t, all, "proof.beam imports erlang BIFs")
+	none := unresolvedImports([]*beam.Module{m}, providerFunc(func(m string) bool { return m == "erlang" }))
+	assert.Empty(t, none)
+}
+
+func TestBuiltinProvider(t *testing.T) {
+	p := newBuiltinProvider()
+	for _, tc := range []struct {
+		mfa  beam.MFA
+		want bool
+	}{
+		{beam.MFA{Module: "erlang", Function: "length", Arity: 1}, true}, // a Go BIF
+		{beam.MFA{Module: "lists", Function: "map", Arity: 2}, true},     // embedded Erlang module
+		{beam.MFA{Module: "lists", Function: "map", Arity: 3}, false},    // no such arity
+		{beam.MFA{Module: "no_such_module", Function: "f", Arity: 0}, false},
+	} {
+		assert.Equal(t, tc.want, p.Provides(tc.mfa), "%s:%s/%d", tc.mfa.Module, tc.mfa.Function, tc.mfa.Arity)
+	}
 }
 
 type providerFunc func(module string) bool
