@@ -17,12 +17,14 @@ type Module struct {
 	Name term.Term
 	Beam *beam.Module
 
-	literals []term.Term      // LitT, materialized in heap.Literals
-	lambdas  []*term.FunInfo  // FunT entries, registered in the fun table
-	exports  map[funKey]int32 // exported name/arity → code index
-	locals   map[funKey]int32 // every function name/arity → code index
-	start    int              // first code index of the module
-	end      int
+	literals []term.Term     // LitT, materialized in heap.Literals
+	lambdas  []*term.FunInfo // FunT entries, registered in the fun table
+	// lambdaFun maps a FunT index to the lambda's fun table index.
+	lambdaFun []uint32
+	exports   map[funKey]int32 // exported name/arity → code index
+	locals    map[funKey]int32 // every function name/arity → code index
+	start     int              // first code index of the module
+	end       int
 }
 
 type funKey struct {

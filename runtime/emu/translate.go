@@ -140,6 +140,7 @@ func (s *System) translateModule(m *Module) (fix []extFixup, err error) {
 	for i, l := range bm.Lambdas {
 		m.lambdas[i].Code.(*lambdaCode).entry = t.labels[l.Label]
 	}
+	m.lambdaFun = t.lambdaFun
 	return t.fix, nil
 }
 
