@@ -54,3 +54,6 @@ func FitsSmall(v int64) bool { return term.FitsSmall(v) }
 
 // Header returns a header word.
 func Header(sub uint64, arity int) uint64 { return uint64(term.MakeHeader(term.Subtag(sub), arity)) }
+
+// FloatWords is the size of a boxed float, header included.
+const FloatWords = term.FloatWords

@@ -67,7 +67,7 @@ func (p *Process) afterReturn(k callKind, dealloc int, pc int) int {
 		p.sp -= dealloc
 	}
 	p.sp--
-	return cpIndex(p.stack[p.sp])
+	return p.returnTo(p.stack[p.sp])
 }
 
 // bifTrapOrFail handles a BIF call (call_ext) that returned NonValue:

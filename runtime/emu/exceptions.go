@@ -1,6 +1,7 @@
 package emu
 
 import (
+	"github.com/beamrc/beamrc/runtime/abi"
 	"github.com/beamrc/beamrc/runtime/term"
 )
 
@@ -49,7 +50,12 @@ func (p *Process) unwind() int {
 			p.x[2] = p.Exc.Reason
 			p.x[3] = term.Tuple2(p.Heap, p.Exc.Class.Atom(), p.Exc.Trace)
 			p.clearException()
-			return int(w.CatchIndex())
+			idx := w.CatchIndex()
+			if idx&abi.CatchNativeFlag != 0 {
+				p.nativeResume = abi.NativeCP(uint32(idx >> 1))
+				return pcNativeResume
+			}
+			return int(idx >> 1)
 		}
 	}
 	p.exitReason = p.exitReasonOf()

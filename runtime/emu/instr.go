@@ -165,7 +165,19 @@ const (
 	iNop
 	iDeallocReturn   // deallocate N + return (the return stays, for jumps to it)
 	iTestHeapPutList // test_heap + put_list (the put_list stays)
+	iMove2           // two moves: a→b then c→d (the second move stays)
+	iIsEqExactC      // is_eq_exact with an immediate constant b: word equality
+	iIsNeExactC
+	iIsNonemptyListX // type tests of an x register
+	iIsNilX
+	iIsTupleX
+	iTestArityX
+	iIsTaggedTupleX
+	iGetTupleElementX
+	iGetListX
 	iProcessExit     // the CP of a process's first call
+	iNative          // entry of a function with native code: n1 = blob offset
+	iNativeResume    // run native code from p.nativeResume (pcNativeResume)
 )
 
 // Operand kinds.

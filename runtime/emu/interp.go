@@ -3,6 +3,7 @@ package emu
 import (
 	"math"
 
+	"github.com/beamrc/beamrc/runtime/abi"
 	"github.com/beamrc/beamrc/runtime/term"
 )
 
@@ -21,11 +22,15 @@ const sliceReductions = 4000
 // Reserved code indices: the array starts with instructions that are not
 // part of any module.
 const (
-	pcBad       = 0 // never executed
-	pcExit      = 1 // CP of a process's first call: the process is done
-	pcApply3    = 2 // apply(x0, x1, x2) then return: how a spawn starts
-	pcApply2    = 3 // apply(x0, x1) then return
-	numReserved = 4
+	pcBad    = 0 // never executed
+	pcExit   = 1 // CP of a process's first call: the process is done
+	pcApply3 = 2 // apply(x0, x1, x2) then return: how a spawn starts
+	pcApply2 = 3 // apply(x0, x1) then return
+	// pcNativeResume runs native code from p.nativeResume: where a return
+	// to a native CP, a native exception handler or a yield in native
+	// code continues.
+	pcNativeResume = 4
+	numReserved    = 5
 )
 
 // run interprets p from p.pc until it yields, waits or exits.
@@ -59,6 +64,33 @@ func (p *Process) run() (res runResult) {
 			pc++
 		case iMove:
 			p.store(&in.b, p.load(&in.a))
+			pc++
+		case iMove2:
+			p.store(&in.b, p.load(&in.a))
+			p.store(&in.d, p.load(&in.c))
+			pc += 2
+		case iIsEqExactC:
+			pc = test(p.load(&in.a) == in.b.t, pc, in.fail)
+		case iIsNeExactC:
+			pc = test(p.load(&in.a) != in.b.t, pc, in.fail)
+		case iIsNonemptyListX:
+			pc = test(x[in.a.n].IsCons(), pc, in.fail)
+		case iIsNilX:
+			pc = test(x[in.a.n] == term.Nil, pc, in.fail)
+		case iIsTupleX:
+			pc = test(x[in.a.n].IsTuple(), pc, in.fail)
+		case iTestArityX:
+			pc = test(x[in.a.n].TupleArity() == int(in.n1), pc, in.fail)
+		case iIsTaggedTupleX:
+			v := x[in.a.n]
+			pc = test(v.IsTuple() && v.TupleArity() == int(in.n1) && v.Word(1) == in.b.t, pc, in.fail)
+		case iGetTupleElementX:
+			p.store(&in.b, x[in.a.n].Word(int(in.n1)))
+			pc++
+		case iGetListX:
+			l := x[in.a.n]
+			p.store(&in.b, l.Head())
+			p.store(&in.c, l.Tail())
 			pc++
 		case iSwap:
 			va, vb := p.load(&in.a), p.load(&in.b)
@@ -226,7 +258,7 @@ func (p *Process) run() (res runResult) {
 			}
 		case iDeallocReturn:
 			p.sp -= int(in.n1) + 1
-			pc = cpIndex(p.stack[p.sp])
+			pc = p.returnTo(p.stack[p.sp])
 			if p.reds--; p.reds <= 0 {
 				p.pc = pc
 				return resYield
@@ -242,7 +274,7 @@ func (p *Process) run() (res runResult) {
 			pc += 2
 		case iReturn:
 			p.sp--
-			pc = cpIndex(p.stack[p.sp])
+			pc = p.returnTo(p.stack[p.sp])
 			if p.reds--; p.reds <= 0 {
 				p.pc = pc
 				return resYield
@@ -267,10 +299,10 @@ func (p *Process) run() (res runResult) {
 			case iCallBifLast:
 				p.sp -= int(in.n1)
 				p.sp--
-				pc = cpIndex(p.stack[p.sp])
+				pc = p.returnTo(p.stack[p.sp])
 			default:
 				p.sp--
-				pc = cpIndex(p.stack[p.sp])
+				pc = p.returnTo(p.stack[p.sp])
 			}
 			if p.reds <= 0 {
 				p.pc = pc
@@ -448,7 +480,7 @@ func (p *Process) run() (res runResult) {
 			}
 
 		case iTry, iCatch:
-			p.store(&in.a, term.MakeCatch(uint64(in.fail)))
+			p.store(&in.a, abi.InterpCatch(int(in.fail)))
 			pc++
 		case iTryEnd:
 			p.store(&in.a, term.Nil)
@@ -551,6 +583,18 @@ func (p *Process) run() (res runResult) {
 			pc++
 		case iRecvMarkerBind, iRecvMarkerClear, iRecvMarkerUse:
 			pc++
+
+		case iNative:
+			// The entry of a function that has native code.
+			p.nativeResume = abi.NativeCP(uint32(in.n1))
+			fallthrough
+		case iNativeResume:
+			var r runResult
+			var stop bool
+			p.pc = pc
+			if pc, r, stop = p.runNative(); stop {
+				return r
+			}
 
 		case iProcessExit:
 			p.exitReason = term.Normal

@@ -3,6 +3,7 @@ package emu
 import (
 	"sync"
 
+	"github.com/beamrc/beamrc/runtime/abi"
 	"github.com/beamrc/beamrc/runtime/heap"
 	"github.com/beamrc/beamrc/runtime/term"
 )
@@ -95,6 +96,12 @@ type Process struct {
 	groupLeader term.Term
 	initialCall MFA
 	entry       bool // the program's main process
+
+	// Native code (native_run.go): the context it runs with, and where
+	// it continues when the interpreter reaches pcNativeResume (a native
+	// CP, abi.NativeCP).
+	ctx          abi.Context
+	nativeResume uint64
 }
 
 type procStatus uint8

@@ -23,6 +23,7 @@ func (s *System) initReserved() {
 		instr{op: iProcessExit},
 		instr{op: iCallBifOnly, fn: bifApply3, a: operand{n: 3}, aux: &mfaAux{MakeMFA("erlang", "apply", 3)}},
 		instr{op: iCallBifOnly, fn: bifApply2, a: operand{n: 2}, aux: &mfaAux{MakeMFA("erlang", "apply", 2)}},
+		instr{op: iNativeResume},
 	)
 	for len(s.locs) < len(s.code) {
 		s.locs = append(s.locs, codeLoc{})

@@ -1,11 +1,15 @@
 package emu
 
-import "github.com/beamrc/beamrc/runtime/term"
+import (
+	"github.com/beamrc/beamrc/runtime/abi"
+	"github.com/beamrc/beamrc/runtime/term"
+)
 
 // The process stack grows upward in p.stack; p.sp is its height.
 //
 // A call pushes its continuation pointer (the code index to return to,
-// as a header-tagged word: index << 2) and jumps; return pops it. A
+// as a header-tagged word: index << 3; native code's CPs are blob
+// offset << 3 | 4, see runtime/abi) and jumps; return pops it. A
 // function that needs y registers allocates them on top of its CP, so a
 // frame is
 //
@@ -20,10 +24,20 @@ import "github.com/beamrc/beamrc/runtime/term"
 // header word too.
 
 // makeCP turns a code index into a continuation pointer word.
-func makeCP(pc int) term.Term { return term.Term(uint64(pc) << 2) }
+func makeCP(pc int) term.Term { return term.Term(abi.InterpCP(pc)) }
 
-// cpIndex returns the code index of a continuation pointer.
-func cpIndex(t term.Term) int { return int(uint64(t) >> 2) }
+// cpIndex returns the code index of an interpreter continuation pointer.
+func cpIndex(t term.Term) int { return int(abi.CPTarget(uint64(t))) }
+
+// returnTo returns where a return to continuation pointer w goes: its
+// code index, or pcNativeResume (with p.nativeResume set) for native code.
+func (p *Process) returnTo(w term.Term) int {
+	if abi.IsNativeCP(uint64(w)) {
+		p.nativeResume = uint64(w)
+		return pcNativeResume
+	}
+	return cpIndex(w)
+}
 
 // isCP reports whether a stack word is a continuation pointer.
 func isCP(t term.Term) bool { return t != 0 && uint64(t)&term.PrimaryMask == term.PrimaryHeader }

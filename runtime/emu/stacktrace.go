@@ -43,11 +43,11 @@ func (p *Process) buildTrace(pc int) term.Term {
 		if !isCP(w) {
 			continue
 		}
-		cp := cpIndex(w)
-		if cp < numReserved {
+		at := p.sys.callerPC(w)
+		if at <= 0 {
 			continue
 		}
-		if fr := p.sys.frameTerm(cp - 1); fr != term.NonValue {
+		if fr := p.sys.frameTerm(at); fr != term.NonValue {
 			frames[n] = fr
 			n++
 		}

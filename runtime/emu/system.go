@@ -26,6 +26,8 @@ type System struct {
 
 	frameCache frameCache
 
+	native *native // installed native code (InstallNative); nil if none
+
 	// Stdout and Stderr are where the runtime writes reports (crashes);
 	// program output goes through the io BIFs.
 	Stdout io.Writer
