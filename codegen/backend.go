@@ -33,12 +33,32 @@ type Env interface {
 	// literal index of module's LitT chunk; native code loads it from the
 	// table the runtime passes in the context.
 	Literal(module string, index int) uint32
+	// Callee returns the index in the image's callee table of a function
+	// native code reaches through the runtime (an interpreted function
+	// or a BIF); kind is one of runtime/image's Callee* kinds.
+	Callee(mfa beam.MFA, kind uint32) uint32
+	// Fun returns the index in the image's fun table of lambda index of
+	// module's FunT chunk.
+	Fun(module string, index int) uint32
+	// IsBIF reports whether the runtime implements mfa in Go. A call_ext
+	// to a BIF goes to the BIF even when some module defines the
+	// function, as in the interpreter.
+	IsBIF(mfa beam.MFA) bool
 }
 
 // Code is a lowered function.
 type Code struct {
 	Bytes []byte
-	Refs  []Ref // places that refer to other functions
+	Refs  []Ref  // places that refer to other functions (or to itself)
+	Sites []Site // offsets that stand for BEAM instructions (stack traces)
+}
+
+// Site says that native code at Offset (in Code.Bytes) stands for BEAM
+// instruction Index of the function, counted as the interpreter counts
+// its instructions (Plan.Index).
+type Site struct {
+	Offset uint32
+	Index  uint32
 }
 
 // Ref is a place in Code.Bytes that must point at another function once
@@ -49,6 +69,9 @@ type Ref struct {
 	Offset uint32   // in Code.Bytes
 	Kind   uint8    // the backend's own encoding (rel32, BL imm26, ...)
 	Target beam.MFA // the function referred to
+	// External marks a call_ext: only an exported function may be its
+	// native target.
+	External bool
 }
 
 // Backend lowers functions for one target.
@@ -64,6 +87,12 @@ type Backend interface {
 	Resolve(blob []byte, at uint32, ref Ref, target uint32, native bool) error
 	// Align is the alignment of function entries in the blob.
 	Align() int
+}
+
+// Preluder is a Backend whose blob starts with shared code of its own
+// (the dispatcher the runtime enters through, at abi.DispatchOffset).
+type Preluder interface {
+	Prelude() []byte
 }
 
 // ErrNoBackend is the reason every function runs in the interpreter on a

@@ -1,0 +1,596 @@
+package amd64
+
+import (
+	"fmt"
+
+	"github.com/twitchyliquid64/golang-asm/obj"
+	"github.com/twitchyliquid64/golang-asm/obj/x86"
+
+	"github.com/beamrc/beamrc/runtime/abi"
+	"github.com/beamrc/beamrc/runtime/beam"
+)
+
+// instr lowers one BEAM instruction (codegen.NewPlan has checked it is
+// one of the lowered opcodes).
+func (l *lowerer) instr(in beam.Instr) error {
+	a := in.Args
+	switch in.Op {
+	case beam.OpLabel:
+		lb := l.label(a[0].Val)
+		l.bind(lb)
+		if int(a[0].Val) == l.fn.Func.Label {
+			l.entry()
+		}
+	case beam.OpLine, beam.OpExecutableLine, beam.OpDebugLine:
+
+	case beam.OpFuncInfo:
+		// Out of line, so that the function's code starts at its entry.
+		// The label before func_info (jumped to when no clause matches)
+		// moves to the stub.
+		labels := append([]*label(nil), l.pending...)
+		l.pending = l.pending[:0]
+		site := l.site
+		l.stubs = append(l.stubs, func() {
+			l.site = site
+			for _, lb := range labels {
+				l.bind(lb)
+			}
+			l.raise(abi.RaiseFuncInfo, nil)
+		})
+
+	case beam.OpMove:
+		if v, ok := l.constant(a[0]); ok {
+			l.storeImm(v, a[1])
+			break
+		}
+		l.load(a[0], rAX)
+		l.store(rAX, a[1])
+	case beam.OpSwap:
+		l.load(a[0], rAX)
+		l.load(a[1], rCX)
+		l.store(rCX, a[0])
+		l.store(rAX, a[1])
+	case beam.OpInitYregs:
+		for _, y := range a[0].List {
+			l.storeImm(abi.Nil, y)
+		}
+	case beam.OpInit:
+		l.storeImm(abi.Nil, a[0])
+
+	case beam.OpGetList:
+		l.load(a[0], rAX)
+		l.op2(x86.AMOVQ, mem(rAX, -abi.PrimaryList), reg(rCX))
+		l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryList), reg(rDX))
+		l.store(rCX, a[1])
+		l.store(rDX, a[2])
+	case beam.OpGetHd:
+		l.load(a[0], rAX)
+		l.op2(x86.AMOVQ, mem(rAX, -abi.PrimaryList), reg(rCX))
+		l.store(rCX, a[1])
+	case beam.OpGetTl:
+		l.load(a[0], rAX)
+		l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryList), reg(rCX))
+		l.store(rCX, a[1])
+	case beam.OpGetTupleElement:
+		l.load(a[0], rAX)
+		l.op2(x86.AMOVQ, mem(rAX, 8*(a[1].Val+1)-abi.PrimaryBoxed), reg(rCX))
+		l.store(rCX, a[2])
+	case beam.OpSetTupleElement:
+		l.load(a[1], rAX)
+		l.load(a[0], rCX)
+		l.op2(x86.AMOVQ, reg(rCX), mem(rAX, 8*(a[2].Val+1)-abi.PrimaryBoxed))
+	case beam.OpPutList:
+		l.load(a[0], rAX)
+		l.load(a[1], rCX)
+		l.op2(x86.AMOVQ, reg(rAX), mem(rHeap, 0))
+		l.op2(x86.AMOVQ, reg(rCX), mem(rHeap, 8))
+		l.op2(x86.ALEAQ, mem(rHeap, abi.PrimaryList), reg(rAX))
+		l.op2(x86.AADDQ, imm(16), reg(rHeap))
+		l.store(rAX, a[2])
+	case beam.OpPutTuple2:
+		elems := a[1].List
+		l.op2(x86.AMOVQ, imm(int64(abi.Header(abi.SubTuple, len(elems)))), mem(rHeap, 0))
+		for i, e := range elems {
+			if v, ok := l.constant(e); ok && int64(v) == int64(int32(v)) {
+				l.op2(x86.AMOVQ, imm(int64(v)), mem(rHeap, 8*int64(i+1)))
+				continue
+			}
+			l.load(e, rAX)
+			l.op2(x86.AMOVQ, reg(rAX), mem(rHeap, 8*int64(i+1)))
+		}
+		l.op2(x86.ALEAQ, mem(rHeap, abi.PrimaryBoxed), reg(rAX))
+		l.op2(x86.AADDQ, imm(8*int64(len(elems)+1)), reg(rHeap))
+		l.store(rAX, a[0])
+
+	case beam.OpIsInteger, beam.OpIsFloat, beam.OpIsNumber, beam.OpIsAtom, beam.OpIsPid,
+		beam.OpIsReference, beam.OpIsPort, beam.OpIsNil, beam.OpIsBinary, beam.OpIsList,
+		beam.OpIsNonemptyList, beam.OpIsTuple, beam.OpIsFunction, beam.OpIsMap, beam.OpIsBoolean:
+		l.typeTest(in.Op, l.failLabel(a[0]), a[1])
+	case beam.OpTestArity:
+		fail := l.failLabel(a[0])
+		l.load(a[1], rAX)
+		l.jumpUnlessBoxed(rAX, fail)
+		l.cmpImm2(mem(rAX, -abi.PrimaryBoxed), abi.Header(abi.SubTuple, int(a[2].Val)))
+		l.jmp(x86.AJNE, fail)
+	case beam.OpIsTaggedTuple:
+		fail := l.failLabel(a[0])
+		l.load(a[1], rAX)
+		l.jumpUnlessBoxed(rAX, fail)
+		l.cmpImm2(mem(rAX, -abi.PrimaryBoxed), abi.Header(abi.SubTuple, int(a[2].Val)))
+		l.jmp(x86.AJNE, fail)
+		v, ok := l.constant(a[3])
+		if !ok {
+			return fmt.Errorf("tag %s is not an atom", a[3])
+		}
+		l.cmpImm2(mem(rAX, 8-abi.PrimaryBoxed), v)
+		l.jmp(x86.AJNE, fail)
+	case beam.OpIsEqExact, beam.OpIsNeExact, beam.OpIsEq, beam.OpIsNe:
+		l.equality(in.Op, l.failLabel(a[0]), a[1], a[2])
+	case beam.OpIsLt, beam.OpIsGe:
+		l.order(in.Op == beam.OpIsLt, l.failLabel(a[0]), a[1], a[2])
+
+	case beam.OpSelectVal:
+		fail := l.label(a[1].Val)
+		vs, ls, err := l.sortedPairs(a[2].List)
+		if err != nil {
+			return err
+		}
+		l.load(a[0], rAX)
+		l.selectTree(rAX, vs, ls, fail)
+	case beam.OpSelectTupleArity:
+		fail := l.label(a[1].Val)
+		l.load(a[0], rAX)
+		l.jumpUnlessBoxed(rAX, fail)
+		l.op2(x86.AMOVQ, mem(rAX, -abi.PrimaryBoxed), reg(rCX))
+		l.op2(x86.AMOVL, reg(rCX), reg(rTmp))
+		l.op2(x86.AANDL, imm(abi.HeaderSubtagMask), reg(rTmp))
+		l.jumpUnlessSubtag(abi.SubTuple, fail)
+		list := a[2].List
+		for i := 0; i+1 < len(list); i += 2 {
+			l.cmpImm(rCX, abi.Header(abi.SubTuple, int(list[i].Val)))
+			l.jmp(x86.AJEQ, l.label(list[i+1].Val))
+		}
+		l.jmp(obj.AJMP, fail)
+	case beam.OpJump:
+		l.jmp(obj.AJMP, l.label(a[0].Val))
+
+	case beam.OpCall, beam.OpCallLast, beam.OpCallOnly:
+		mfa, err := l.localTarget(a[1])
+		if err != nil {
+			return err
+		}
+		switch in.Op {
+		case beam.OpCall:
+			l.call(mfa, false, abi.CallNormal, 0)
+		case beam.OpCallLast:
+			l.call(mfa, false, abi.CallLast, a[2].Val)
+		default:
+			l.call(mfa, false, abi.CallOnly, 0)
+		}
+	case beam.OpCallExt, beam.OpCallExtLast, beam.OpCallExtOnly:
+		mfa, err := l.importMFA(a[1])
+		if err != nil {
+			return err
+		}
+		switch in.Op {
+		case beam.OpCallExt:
+			l.call(mfa, true, abi.CallNormal, 0)
+		case beam.OpCallExtLast:
+			l.call(mfa, true, abi.CallLast, a[2].Val)
+		default:
+			l.call(mfa, true, abi.CallOnly, 0)
+		}
+	case beam.OpReturn:
+		l.ret()
+	case beam.OpCallFun, beam.OpCallFun2:
+		arity := a[0].Val
+		fun := beam.Operand{Kind: beam.KindX, Val: arity}
+		if in.Op == beam.OpCallFun2 {
+			arity, fun = a[1].Val, a[2]
+		}
+		ret := l.newLabel()
+		l.checkStack(1)
+		l.setOperandFrom(1, fun)
+		l.setOperand(0, arity)
+		l.storeCP(mem(rSP, 0), ret)
+		l.op2(x86.AADDQ, imm(8), reg(rSP))
+		l.exit(abi.ReqCallFun, ret)
+		l.bind(ret)
+	case beam.OpMakeFun3:
+		free := a[2].List
+		if len(free) > abi.NumOperands-2 {
+			return fmt.Errorf("fun with %d free variables", len(free))
+		}
+		for i, f := range free {
+			l.setOperandFrom(2+i, f)
+		}
+		l.setOperand(0, int64(l.env.Fun(l.bm.Name, int(a[0].Val))))
+		l.setOperand(1, int64(len(free)))
+		back := l.newLabel()
+		l.exit(abi.ReqMakeFun, back)
+		l.bind(back)
+		l.op2(x86.AMOVQ, ctx(abi.OffOperand(0)), reg(rAX))
+		l.store(rAX, a[1])
+
+	case beam.OpBif0, beam.OpBif1, beam.OpBif2:
+		var fail beam.Operand
+		args := a[1:]
+		if in.Op != beam.OpBif0 {
+			fail, args = a[0], a[2:]
+		}
+		mfa, err := l.importMFA(args[0])
+		if err != nil {
+			return err
+		}
+		l.bifCall(mfa, args[1:len(args)-1], -1, fail, args[len(args)-1])
+	case beam.OpGcBif1, beam.OpGcBif2, beam.OpGcBif3:
+		mfa, err := l.importMFA(a[2])
+		if err != nil {
+			return err
+		}
+		args := a[3 : len(a)-1]
+		dst := a[len(a)-1]
+		if mfa.Module == "erlang" && len(args) == 2 && (mfa.Function == "+" || mfa.Function == "-" || mfa.Function == "*") {
+			l.arith(mfa, a[0], a[1].Val, args[0], args[1], dst)
+			break
+		}
+		l.bifCall(mfa, args, a[1].Val, a[0], dst)
+
+	case beam.OpAllocate, beam.OpAllocateZero, beam.OpAllocateHeap, beam.OpAllocateHeapZero:
+		n := a[0].Val
+		heapWords, live := int64(0), a[1].Val
+		if in.Op == beam.OpAllocateHeap || in.Op == beam.OpAllocateHeapZero {
+			heapWords, live = heapNeed(a[1]), a[2].Val
+		}
+		// Room for the frame and the continuation a call pushes on it.
+		l.checkStack(n + 1)
+		if n > 0 {
+			// Every stack word must be a term or a CP for the collector.
+			l.op2(x86.AXORL, reg(rAX), reg(rAX))
+			for i := int64(0); i < n; i++ {
+				l.op2(x86.AMOVQ, reg(rAX), mem(rSP, 8*i))
+			}
+			l.op2(x86.AADDQ, imm(8*n), reg(rSP))
+		}
+		if heapWords > 0 {
+			l.checkHeap(heapWords, live)
+		}
+	case beam.OpTestHeap:
+		l.checkHeap(heapNeed(a[0]), a[1].Val)
+	case beam.OpDeallocate, beam.OpTrim:
+		if n := a[0].Val; n > 0 {
+			l.op2(x86.ASUBQ, imm(8*n), reg(rSP))
+		}
+
+	case beam.OpTry, beam.OpCatch:
+		handler := l.label(a[1].Val)
+		p := l.emit(x86.AMOVQ, imm(0x7fff0000), l.addr(a[0]))
+		l.imm32Patched(p, handler, func(off int64) int64 {
+			return int64(abi.NativeCatch(uint32(off)))
+		}, func(at uint32) {
+			l.out.Refs = append(l.out.Refs, refTo(at, refCatch, l.self))
+		})
+	case beam.OpTryEnd:
+		l.storeImm(abi.Nil, a[0])
+	case beam.OpTryCase:
+		l.storeImm(abi.Nil, a[0])
+		for i := int64(0); i < 3; i++ {
+			l.op2(x86.AMOVQ, mem(rX, 8*(i+1)), reg(rAX))
+			l.op2(x86.AMOVQ, reg(rAX), mem(rX, 8*i))
+		}
+	case beam.OpCatchEnd:
+		l.storeImm(abi.Nil, a[0])
+		done := l.newLabel()
+		l.op2(x86.ACMPQ, mem(rX, 0), imm(int64(abi.NonValue)))
+		l.jmp(x86.AJNE, done)
+		l.exit(abi.ReqCatchEnd, done)
+		l.bind(done)
+	case beam.OpBuildStacktrace:
+		back := l.newLabel()
+		l.exit(abi.ReqBuildStacktrace, back)
+		l.bind(back)
+	case beam.OpRaise:
+		l.setOperandFrom(2, a[1])
+		l.raise(abi.RaiseReraise, &a[0])
+	case beam.OpRawRaise:
+		l.raise(abi.RaiseRaw, nil)
+	case beam.OpBadmatch:
+		l.raise(abi.RaiseBadmatch, &a[0])
+	case beam.OpCaseEnd:
+		l.raise(abi.RaiseCaseClause, &a[0])
+	case beam.OpTryCaseEnd:
+		l.raise(abi.RaiseTryClause, &a[0])
+	case beam.OpBadRecord:
+		l.raise(abi.RaiseBadrecord, &a[0])
+	case beam.OpIfEnd:
+		l.raise(abi.RaiseIfClause, nil)
+
+	default:
+		return fmt.Errorf("not lowered yet")
+	}
+	return nil
+}
+
+// entry is the function's entry: count a reduction, yield when out.
+func (l *lowerer) entry() {
+	again := l.newLabel()
+	l.bind(again)
+	l.op1(x86.ADECQ, reg(rReds))
+	yield := l.stub(func() { l.exit(abi.ReqYield, again) })
+	l.jmp(x86.AJLE, yield)
+}
+
+// ret pops the continuation and goes there: straight to native code, or
+// through the runtime to the interpreter.
+func (l *lowerer) ret() {
+	l.op2(x86.ASUBQ, imm(8), reg(rSP))
+	l.op2(x86.AMOVQ, mem(rSP, 0), reg(rAX))
+	// The native flag is bit 2: the last bit the shift drops, in CF.
+	l.op2(x86.ASHRQ, imm(abi.CPShift), reg(rAX))
+	toInterp := l.stub(func() {
+		l.op2(x86.AMOVQ, mem(rSP, 0), reg(rAX))
+		l.op2(x86.AMOVQ, reg(rAX), ctx(abi.OffOperand(0)))
+		l.exit(abi.ReqReturn, nil)
+	})
+	l.jmp(x86.AJCC, toInterp)
+	l.op2(x86.AADDQ, ctx(abi.OffCodeBase), reg(rAX))
+	l.op1(obj.AJMP, reg(rAX))
+}
+
+// cmpImm2 compares a memory word with a constant.
+func (l *lowerer) cmpImm2(m obj.Addr, v uint64) {
+	if int64(v) == int64(int32(v)) {
+		l.op2(x86.ACMPQ, m, imm(int64(v)))
+		return
+	}
+	l.op2(x86.AMOVQ, imm(int64(v)), reg(rDI))
+	l.op2(x86.ACMPQ, m, reg(rDI))
+}
+
+// typeTest lowers the is_* type tests.
+func (l *lowerer) typeTest(op beam.Opcode, fail *label, src beam.Operand) {
+	l.load(src, rAX)
+	switch op {
+	case beam.OpIsInteger, beam.OpIsNumber:
+		ok := l.newLabel()
+		notSmall := l.newLabel()
+		l.jumpUnlessSmall(rAX, notSmall)
+		l.jmp(obj.AJMP, ok)
+		l.bind(notSmall)
+		if op == beam.OpIsInteger {
+			l.boxedTest(rAX, fail, abi.SubPosBig, abi.SubNegBig)
+		} else {
+			l.boxedTest(rAX, fail, abi.SubPosBig, abi.SubNegBig, abi.SubFloat)
+		}
+		l.bind(ok)
+	case beam.OpIsFloat:
+		l.boxedTest(rAX, fail, abi.SubFloat)
+	case beam.OpIsAtom:
+		l.op2(x86.AMOVL, reg(rAX), reg(rTmp))
+		l.op2(x86.AANDL, imm(abi.Immed2Mask), reg(rTmp))
+		l.op2(x86.ACMPL, reg(rTmp), imm(abi.TagAtom))
+		l.jmp(x86.AJNE, fail)
+	case beam.OpIsPid, beam.OpIsPort:
+		tag := int64(abi.TagPid)
+		if op == beam.OpIsPort {
+			tag = abi.TagPort
+		}
+		l.op2(x86.AMOVL, reg(rAX), reg(rTmp))
+		l.op2(x86.AANDL, imm(abi.Immed1Mask), reg(rTmp))
+		l.op2(x86.ACMPL, reg(rTmp), imm(tag))
+		l.jmp(x86.AJNE, fail)
+	case beam.OpIsReference:
+		l.boxedTest(rAX, fail, abi.SubRef)
+	case beam.OpIsNil:
+		l.cmpImm(rAX, abi.Nil)
+		l.jmp(x86.AJNE, fail)
+	case beam.OpIsList:
+		ok := l.newLabel()
+		l.cmpImm(rAX, abi.Nil)
+		l.jmp(x86.AJEQ, ok)
+		l.primary(rAX)
+		l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryList))
+		l.jmp(x86.AJNE, fail)
+		l.bind(ok)
+	case beam.OpIsNonemptyList:
+		l.primary(rAX)
+		l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryList))
+		l.jmp(x86.AJNE, fail)
+	case beam.OpIsTuple:
+		l.boxedTest(rAX, fail, abi.SubTuple)
+	case beam.OpIsFunction:
+		l.boxedTest(rAX, fail, abi.SubFun, abi.SubExport)
+	case beam.OpIsMap:
+		l.boxedTest(rAX, fail, abi.SubFlatMap, abi.SubHashMap)
+	case beam.OpIsBinary:
+		// Sub-binaries need their bit size checked: ask the guard BIF.
+		ok := l.newLabel()
+		slow := l.newLabel()
+		l.jumpUnlessBoxed(rAX, fail)
+		l.subtag(rAX)
+		l.jumpIfSubtag(abi.SubHeapBin, ok)
+		l.jumpIfSubtag(abi.SubRefcBin, ok)
+		l.jumpIfSubtag(abi.SubSubBin, slow)
+		l.jmp(obj.AJMP, fail)
+		l.bind(slow)
+		tmp := beam.Operand{Kind: beam.KindX, Val: 1023}
+		l.bifCall(beam.MFA{Module: "erlang", Function: "is_binary", Arity: 1}, []beam.Operand{src}, -1, beam.Operand{}, tmp)
+		l.load(tmp, rAX)
+		l.cmpImm(rAX, abi.Atom(l.env.Atom("true")))
+		l.jmp(x86.AJNE, fail)
+		l.bind(ok)
+	case beam.OpIsBoolean:
+		ok := l.newLabel()
+		l.cmpImm(rAX, abi.Atom(l.env.Atom("true")))
+		l.jmp(x86.AJEQ, ok)
+		l.cmpImm(rAX, abi.Atom(l.env.Atom("false")))
+		l.jmp(x86.AJNE, fail)
+		l.bind(ok)
+	}
+}
+
+// isImmediate reports whether o is a constant immediate term.
+func (l *lowerer) isImmediate(o beam.Operand) bool {
+	_, ok := l.constant(o)
+	return ok
+}
+
+// equality lowers is_eq_exact, is_ne_exact, is_eq and is_ne: identical
+// words are equal; an immediate equals only itself; anything else is the
+// runtime's to compare.
+func (l *lowerer) equality(op beam.Opcode, fail *label, x, y beam.Operand) {
+	negate := op == beam.OpIsNeExact || op == beam.OpIsNe
+	kind := int64(abi.CmpEqExact)
+	if op == beam.OpIsEq || op == beam.OpIsNe {
+		kind = abi.CmpEq
+	}
+	if l.isImmediate(x) {
+		x, y = y, x
+	}
+	if v, ok := l.constant(y); ok {
+		l.load(x, rAX)
+		l.cmpImm(rAX, v)
+		if negate {
+			l.jmp(x86.AJEQ, fail)
+		} else {
+			l.jmp(x86.AJNE, fail)
+		}
+		return
+	}
+	l.load(x, rAX)
+	l.load(y, rCX)
+	equal, notEqual := l.newLabel(), l.newLabel()
+	if negate {
+		equal, notEqual = fail, l.newLabel()
+	} else {
+		equal, notEqual = l.newLabel(), fail
+	}
+	l.op2(x86.ACMPQ, reg(rAX), reg(rCX))
+	l.jmp(x86.AJEQ, equal)
+	l.primary(rAX)
+	l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryImmed1))
+	l.jmp(x86.AJEQ, notEqual)
+	l.primary(rCX)
+	l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryImmed1))
+	l.jmp(x86.AJEQ, notEqual)
+	back := l.newLabel()
+	slow := l.stub(func() { l.compareSlow(kind, back) })
+	l.jmp(obj.AJMP, slow)
+	l.bind(back)
+	l.op2(x86.ACMPQ, ctx(abi.OffOperand(0)), imm(0))
+	l.jmp(x86.AJEQ, notEqual)
+	if negate {
+		l.jmp(obj.AJMP, equal)
+		l.bind(notEqual)
+	} else {
+		l.bind(equal)
+	}
+}
+
+// order lowers is_lt (lt) and is_ge: small integers in line, the rest
+// through the runtime.
+func (l *lowerer) order(lt bool, fail *label, x, y beam.Operand) {
+	l.load(x, rAX)
+	l.load(y, rCX)
+	slow := l.newLabel()
+	done := l.newLabel()
+	l.op2(x86.AMOVL, reg(rAX), reg(rTmp))
+	l.op2(x86.AANDL, reg(rCX), reg(rTmp))
+	l.op2(x86.AANDL, imm(abi.Immed1Mask), reg(rTmp))
+	l.op2(x86.ACMPL, reg(rTmp), imm(abi.TagSmall))
+	l.jmp(x86.AJNE, slow)
+	// Tagged small integers compare as their values.
+	l.op2(x86.ACMPQ, reg(rAX), reg(rCX))
+	if lt {
+		l.jmp(x86.AJGE, fail)
+	} else {
+		l.jmp(x86.AJLT, fail)
+	}
+	back := l.newLabel()
+	l.stubAt(slow, func() { l.compareSlow(abi.CmpLt, back) })
+	l.bind(done)
+	_ = done
+	// back: the runtime's answer to "x < y".
+	l.stubAt(back, func() {
+		l.op2(x86.ACMPQ, ctx(abi.OffOperand(0)), imm(0))
+		if lt {
+			l.jmp(x86.AJEQ, fail)
+		} else {
+			l.jmp(x86.AJNE, fail)
+		}
+		l.jmp(obj.AJMP, done)
+	})
+}
+
+// stubAt queues out-of-line code bound at an existing label.
+func (l *lowerer) stubAt(lb *label, body func()) {
+	site := l.site
+	l.stubs = append(l.stubs, func() {
+		l.site = site
+		l.bind(lb)
+		body()
+	})
+}
+
+// arith lowers gc_bif '+', '-', '*' with a small-integer fast path; a
+// bignum result, a non-integer or an error goes to the BIF.
+func (l *lowerer) arith(mfa beam.MFA, fail beam.Operand, live int64, x, y beam.Operand, dst beam.Operand) {
+	slow := l.newLabel()
+	done := l.newLabel()
+	l.load(x, rAX)
+	if !l.isSmallConst(x) {
+		l.jumpUnlessSmall(rAX, slow)
+	}
+	if c, ok := l.smallConst(y); ok && mfa.Function != "*" && c<<4>>4 == c && int64(int32(c<<4)) == c<<4 {
+		// x ± constant: (a<<4|15) ± (c<<4) is (a±c)<<4|15; OF is overflow.
+		if mfa.Function == "+" {
+			l.op2(x86.AADDQ, imm(c<<4), reg(rAX))
+		} else {
+			l.op2(x86.ASUBQ, imm(c<<4), reg(rAX))
+		}
+		l.jmp(x86.AJOS, slow)
+		l.store(rAX, dst)
+	} else {
+		l.load(y, rCX)
+		if !l.isSmallConst(y) {
+			l.jumpUnlessSmall(rCX, slow)
+		}
+		switch mfa.Function {
+		case "+":
+			l.op2(x86.ASUBQ, imm(abi.TagSmall), reg(rAX))
+			l.op2(x86.AADDQ, reg(rCX), reg(rAX))
+			l.jmp(x86.AJOS, slow)
+		case "-":
+			l.op2(x86.ASUBQ, reg(rCX), reg(rAX))
+			l.jmp(x86.AJOS, slow)
+			l.op2(x86.AORQ, imm(abi.TagSmall), reg(rAX))
+		case "*":
+			l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rAX))
+			l.op2(x86.ASUBQ, imm(abi.TagSmall), reg(rCX))
+			l.op2(x86.AIMULQ, reg(rCX), reg(rAX))
+			l.jmp(x86.AJOS, slow)
+			l.op2(x86.AORQ, imm(abi.TagSmall), reg(rAX))
+		}
+		l.store(rAX, dst)
+	}
+	l.bind(done)
+	l.stubAt(slow, func() {
+		l.bifCall(mfa, []beam.Operand{x, y}, live, fail, dst)
+		l.jmp(obj.AJMP, done)
+	})
+}
+
+func (l *lowerer) smallConst(o beam.Operand) (int64, bool) {
+	switch o.Kind {
+	case beam.KindInteger, beam.KindUnsigned, beam.KindChar:
+		if o.Big == nil && abi.FitsSmall(o.Val) {
+			return o.Val, true
+		}
+	}
+	return 0, false
+}
+
+func (l *lowerer) isSmallConst(o beam.Operand) bool {
+	_, ok := l.smallConst(o)
+	return ok
+}

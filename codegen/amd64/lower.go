@@ -1,0 +1,436 @@
+package amd64
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/twitchyliquid64/golang-asm/obj"
+	"github.com/twitchyliquid64/golang-asm/obj/x86"
+
+	"github.com/beamrc/beamrc/codegen"
+	"github.com/beamrc/beamrc/runtime/abi"
+	"github.com/beamrc/beamrc/runtime/beam"
+	"github.com/beamrc/beamrc/runtime/image"
+)
+
+// lowerer turns one function's BEAM instructions into amd64 code, one
+// instruction at a time. Fast paths are in line; slow paths (runtime
+// requests, collections, stack growth) are stubs emitted after the body.
+type lowerer struct {
+	*asm
+	fn     *codegen.Function
+	bm     *beam.Module
+	plan   *codegen.Plan
+	env    codegen.Env
+	self   beam.MFA
+	out    codegen.Code
+	labels map[int64]*label
+	stubs  []func()
+	site   uint32 // index of the instruction being lowered (codegen.Plan)
+}
+
+func (l *lowerer) label(n int64) *label {
+	if lb, ok := l.labels[n]; ok {
+		return lb
+	}
+	lb := l.newLabel()
+	l.labels[n] = lb
+	return lb
+}
+
+// stub queues out-of-line code, bound at the returned label.
+func (l *lowerer) stub(body func()) *label {
+	lb := l.newLabel()
+	site := l.site
+	l.stubs = append(l.stubs, func() {
+		l.site = site
+		l.bind(lb)
+		body()
+	})
+	return lb
+}
+
+// lower lowers the whole function.
+func (l *lowerer) lower() error {
+	code := l.fn.Func.Code
+	for i, in := range code {
+		l.site = l.plan.Index[i]
+		if err := l.instr(in); err != nil {
+			return fmt.Errorf("%s: %w", in.Op, err)
+		}
+	}
+	// Stubs may queue stubs of their own.
+	for k := 0; k < len(l.stubs); k++ {
+		l.stubs[k]()
+	}
+	b, err := l.assemble()
+	if err != nil {
+		return err
+	}
+	l.out.Bytes = b
+	return nil
+}
+
+// Operands.
+
+// constant returns the immediate term of a constant operand.
+func (l *lowerer) constant(o beam.Operand) (uint64, bool) {
+	switch o.Kind {
+	case beam.KindAtom:
+		return abi.Atom(l.env.Atom(l.bm.Atom(int(o.Val)))), true
+	case beam.KindNil:
+		return abi.Nil, true
+	case beam.KindInteger, beam.KindUnsigned, beam.KindChar:
+		if o.Big == nil && abi.FitsSmall(o.Val) {
+			return abi.Small(o.Val), true
+		}
+	}
+	return 0, false
+}
+
+// load puts a source operand in r.
+func (l *lowerer) load(o beam.Operand, r int16) {
+	switch o.Kind {
+	case beam.KindX:
+		l.op2(x86.AMOVQ, mem(rX, 8*o.Val), reg(r))
+	case beam.KindY:
+		l.op2(x86.AMOVQ, mem(rSP, -8*(o.Val+1)), reg(r))
+	case beam.KindLiteral:
+		idx := l.env.Literal(l.bm.Name, int(o.Val))
+		l.op2(x86.AMOVQ, ctx(abi.OffLiterals), reg(r))
+		l.op2(x86.AMOVQ, mem(r, 8*int64(idx)), reg(r))
+	default:
+		v, ok := l.constant(o)
+		if !ok {
+			l.fail(fmt.Errorf("operand %s not supported", o))
+		}
+		l.op2(x86.AMOVQ, imm(int64(v)), reg(r))
+	}
+}
+
+// addr returns the memory operand of an x or y register.
+func (l *lowerer) addr(o beam.Operand) obj.Addr {
+	switch o.Kind {
+	case beam.KindX:
+		return mem(rX, 8*o.Val)
+	case beam.KindY:
+		return mem(rSP, -8*(o.Val+1))
+	}
+	l.fail(fmt.Errorf("destination %s is not a register", o))
+	return mem(rX, 0)
+}
+
+func (l *lowerer) store(r int16, o beam.Operand) { l.op2(x86.AMOVQ, reg(r), l.addr(o)) }
+
+// storeImm stores a constant term in a register operand.
+func (l *lowerer) storeImm(v uint64, o beam.Operand) {
+	if int64(v) == int64(int32(v)) {
+		l.op2(x86.AMOVQ, imm(int64(v)), l.addr(o))
+		return
+	}
+	l.op2(x86.AMOVQ, imm(int64(v)), reg(rAX))
+	l.store(rAX, o)
+}
+
+// cmpImm compares r with a constant.
+func (l *lowerer) cmpImm(r int16, v uint64) {
+	if int64(v) == int64(int32(v)) {
+		l.op2(x86.ACMPQ, reg(r), imm(int64(v)))
+		return
+	}
+	l.op2(x86.AMOVQ, imm(int64(v)), reg(rDI))
+	l.op2(x86.ACMPQ, reg(r), reg(rDI))
+}
+
+// Exits to the runtime.
+
+// exit stores request req and leaves to the runtime, which continues at
+// resume (nil: the exit names itself, for requests that do not resume).
+func (l *lowerer) exit(req uint64, resume *label) {
+	if resume == nil {
+		resume = l.newLabel()
+		l.bind(resume)
+	}
+	l.op2(x86.AMOVQ, imm(int64(req)), ctx(abi.OffRequest))
+	l.storeCP(ctx(abi.OffResume), resume)
+	l.op2(x86.AMOVQ, reg(rSP), ctx(abi.OffSP))
+	l.op2(x86.AMOVQ, reg(rHeap), ctx(abi.OffHeapTop))
+	l.op2(x86.AMOVQ, reg(rReds), ctx(abi.OffReds))
+	l.emit(obj.ARET, obj.Addr{}, obj.Addr{})
+}
+
+// storeCP stores the native continuation pointer of label lb at dst and
+// records the label as a site of the current instruction.
+func (l *lowerer) storeCP(dst obj.Addr, lb *label) {
+	p := l.emit(x86.AMOVQ, imm(0x7fff0000), dst)
+	site := l.site
+	l.imm32Patched(p, lb, func(off int64) int64 {
+		l.out.Sites = append(l.out.Sites, codegen.Site{Offset: uint32(off), Index: site})
+		return int64(abi.NativeCP(uint32(off)))
+	}, func(at uint32) {
+		l.out.Refs = append(l.out.Refs, codegen.Ref{Offset: at, Kind: refCP, Target: l.self})
+	})
+}
+
+func (l *lowerer) setOperand(i int, v int64) {
+	l.op2(x86.AMOVQ, imm(v), ctx(abi.OffOperand(i)))
+}
+
+func (l *lowerer) setOperandFrom(i int, o beam.Operand) {
+	if v, ok := l.constant(o); ok && int64(v) == int64(int32(v)) {
+		l.setOperand(i, int64(v))
+		return
+	}
+	l.load(o, rAX)
+	l.op2(x86.AMOVQ, reg(rAX), ctx(abi.OffOperand(i)))
+}
+
+// raise leaves with a ReqRaise of kind and value v (optional).
+func (l *lowerer) raise(kind int64, v *beam.Operand) {
+	if v != nil {
+		l.setOperandFrom(1, *v)
+	}
+	l.setOperand(0, kind)
+	l.exit(abi.ReqRaise, nil)
+}
+
+// Checks.
+
+// checkStack makes sure n more words fit on the process stack.
+func (l *lowerer) checkStack(n int64) {
+	again := l.newLabel()
+	l.bind(again)
+	l.op2(x86.ALEAQ, mem(rSP, 8*n), reg(rAX))
+	l.op2(x86.ACMPQ, reg(rAX), ctx(abi.OffStackLimit))
+	grow := l.stub(func() {
+		l.setOperand(0, n)
+		l.exit(abi.ReqStack, again)
+	})
+	l.jmp(x86.AJHI, grow)
+}
+
+// checkHeap makes sure need words fit in the young generation,
+// collecting with live x registers otherwise.
+func (l *lowerer) checkHeap(need, live int64) {
+	done := l.newLabel()
+	l.op2(x86.ALEAQ, mem(rHeap, 8*need), reg(rAX))
+	l.op2(x86.ACMPQ, reg(rAX), ctx(abi.OffHeapLimit))
+	gc := l.stub(func() {
+		l.setOperand(0, need)
+		l.setOperand(1, live)
+		l.exit(abi.ReqGC, done)
+	})
+	l.jmp(x86.AJHI, gc)
+	l.bind(done)
+}
+
+// Tag tests on r; they clobber rTmp.
+
+func (l *lowerer) primary(r int16) {
+	l.op2(x86.AMOVL, reg(r), reg(rTmp))
+	l.op2(x86.AANDL, imm(abi.PrimaryMask), reg(rTmp))
+}
+
+// jumpUnlessSmall branches to fail unless r is a small integer.
+func (l *lowerer) jumpUnlessSmall(r int16, fail *label) {
+	l.op2(x86.AMOVL, reg(r), reg(rTmp))
+	l.op2(x86.AANDL, imm(abi.Immed1Mask), reg(rTmp))
+	l.op2(x86.ACMPL, reg(rTmp), imm(abi.TagSmall))
+	l.jmp(x86.AJNE, fail)
+}
+
+// jumpUnlessBoxed branches to fail unless r is a boxed pointer.
+func (l *lowerer) jumpUnlessBoxed(r int16, fail *label) {
+	l.primary(r)
+	l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryBoxed))
+	l.jmp(x86.AJNE, fail)
+}
+
+// subtag loads the subtag bits (still shifted) of boxed r's header.
+func (l *lowerer) subtag(r int16) {
+	l.op2(x86.AMOVQ, mem(r, -abi.PrimaryBoxed), reg(rTmp))
+	l.op2(x86.AANDL, imm(abi.HeaderSubtagMask), reg(rTmp))
+}
+
+// jumpIfSubtag / jumpUnlessSubtag test the subtag loaded by subtag.
+func (l *lowerer) jumpIfSubtag(sub uint64, to *label) {
+	l.op2(x86.ACMPL, reg(rTmp), imm(int64(sub<<abi.HeaderSubtagShift)))
+	l.jmp(x86.AJEQ, to)
+}
+
+func (l *lowerer) jumpUnlessSubtag(sub uint64, fail *label) {
+	l.op2(x86.ACMPL, reg(rTmp), imm(int64(sub<<abi.HeaderSubtagShift)))
+	l.jmp(x86.AJNE, fail)
+}
+
+// boxedTest: r is boxed with one of subs, else fail.
+func (l *lowerer) boxedTest(r int16, fail *label, subs ...uint64) {
+	l.jumpUnlessBoxed(r, fail)
+	l.subtag(r)
+	ok := l.newLabel()
+	for _, s := range subs[:len(subs)-1] {
+		l.jumpIfSubtag(s, ok)
+	}
+	l.jumpUnlessSubtag(subs[len(subs)-1], fail)
+	l.bind(ok)
+}
+
+// failLabel returns the label a test jumps to when it fails.
+func (l *lowerer) failLabel(o beam.Operand) *label {
+	if o.Kind != beam.KindLabel || o.Val == 0 {
+		l.fail(fmt.Errorf("test without a fail label"))
+		return l.newLabel()
+	}
+	return l.label(o.Val)
+}
+
+// Calls.
+
+// callee returns the MFA and callee kind a call instruction names.
+func (l *lowerer) localTarget(o beam.Operand) (beam.MFA, error) {
+	f, _, ok := l.bm.Label(int(o.Val))
+	if !ok {
+		return beam.MFA{}, fmt.Errorf("call to undefined label %d", o.Val)
+	}
+	if f.Label != int(o.Val) {
+		return beam.MFA{}, fmt.Errorf("call to label %d, not a function entry", o.Val)
+	}
+	return beam.MFA{Module: l.bm.Name, Function: f.Name, Arity: f.Arity}, nil
+}
+
+func (l *lowerer) importMFA(o beam.Operand) (beam.MFA, error) {
+	if o.Val < 0 || int(o.Val) >= len(l.bm.Imports) {
+		return beam.MFA{}, fmt.Errorf("import %d out of range", o.Val)
+	}
+	return l.bm.Imports[o.Val], nil
+}
+
+// call transfers control to target. For a normal call, the continuation
+// is pushed first. A native target is jumped to directly (the compiler
+// patches the rel32 once the blob is laid out); otherwise the jump goes
+// to a stub that asks the runtime to make the call.
+func (l *lowerer) call(target beam.MFA, external bool, kind int64, dealloc int64) {
+	ret := l.newLabel()
+	if kind == abi.CallNormal {
+		l.checkStack(1)
+		l.storeCP(mem(rSP, 0), ret)
+		l.op2(x86.AADDQ, imm(8), reg(rSP))
+	} else if dealloc > 0 {
+		l.op2(x86.ASUBQ, imm(8*dealloc), reg(rSP))
+	}
+	calleeKind := image.CalleeLocal
+	if external {
+		calleeKind = image.CalleeExternal
+	}
+	idx := l.env.Callee(target, calleeKind)
+	viaRuntime := l.stub(func() {
+		l.setOperand(0, int64(idx))
+		l.setOperand(1, kind)
+		if kind == abi.CallNormal {
+			l.exit(abi.ReqCall, ret)
+		} else {
+			l.exit(abi.ReqCall, nil)
+		}
+	})
+	if external && l.env.IsBIF(target) {
+		l.jmp(obj.AJMP, viaRuntime)
+	} else {
+		l.emit(x86.ABYTE, imm(0xE9), obj.Addr{})
+		p := l.emit(x86.ALONG, imm(0), obj.Addr{})
+		l.imm32Patched(p, viaRuntime, func(off int64) int64 {
+			return off - (p.Pc + 4)
+		}, func(at uint32) {
+			l.out.Refs = append(l.out.Refs, codegen.Ref{Offset: at, Kind: refJump, Target: target, External: external})
+		})
+	}
+	if kind == abi.CallNormal {
+		l.bind(ret)
+	}
+}
+
+// bifCall calls a BIF through the runtime (ReqBIF) and stores its result.
+// live < 0 means the instruction does not collect (bif, not gc_bif).
+func (l *lowerer) bifCall(mfa beam.MFA, args []beam.Operand, live int64, fail beam.Operand, dst beam.Operand) {
+	idx := l.env.Callee(mfa, image.CalleeBIF)
+	for i, a := range args {
+		l.setOperandFrom(3+i, a)
+	}
+	l.setOperand(0, int64(idx))
+	l.setOperand(1, live)
+	hasFail := fail.Kind == beam.KindLabel && fail.Val != 0
+	if hasFail {
+		l.setOperand(2, 1)
+	} else {
+		l.setOperand(2, 0)
+	}
+	back := l.newLabel()
+	l.exit(abi.ReqBIF, back)
+	l.bind(back)
+	l.op2(x86.AMOVQ, ctx(abi.OffOperand(0)), reg(rAX))
+	if hasFail {
+		l.op2(x86.ATESTQ, reg(rAX), reg(rAX))
+		l.jmp(x86.AJEQ, l.label(fail.Val))
+	}
+	l.store(rAX, dst)
+}
+
+// compare asks the runtime to compare a (AX) and b (CX): the result
+// (0 or 1) is compared with 0 when it returns.
+func (l *lowerer) compareSlow(kind int64, back *label) {
+	l.op2(x86.AMOVQ, reg(rAX), ctx(abi.OffOperand(1)))
+	l.op2(x86.AMOVQ, reg(rCX), ctx(abi.OffOperand(2)))
+	l.setOperand(0, kind)
+	l.exit(abi.ReqCompare, back)
+}
+
+// heapNeed reads a test_heap/allocate heap operand.
+func heapNeed(o beam.Operand) int64 {
+	if o.Kind == beam.KindAlloc && o.Alloc != nil {
+		return o.Alloc.Words + o.Alloc.Floats*abi.FloatWords + o.Alloc.Funs*4
+	}
+	return o.Val
+}
+
+// sortedPairs returns select_val's pairs as immediate values and labels,
+// sorted (signed, as CMPQ compares).
+func (l *lowerer) sortedPairs(list []beam.Operand) ([]uint64, []*label, error) {
+	type pair struct {
+		v uint64
+		l *label
+	}
+	var ps []pair
+	for i := 0; i+1 < len(list); i += 2 {
+		v, ok := l.constant(list[i])
+		if !ok {
+			return nil, nil, fmt.Errorf("select_val on %s (not an immediate)", list[i])
+		}
+		ps = append(ps, pair{v, l.label(list[i+1].Val)})
+	}
+	sort.Slice(ps, func(i, j int) bool { return int64(ps[i].v) < int64(ps[j].v) })
+	vs := make([]uint64, len(ps))
+	ls := make([]*label, len(ps))
+	for i, p := range ps {
+		vs[i], ls[i] = p.v, p.l
+	}
+	return vs, ls, nil
+}
+
+// selectTree dispatches r over sorted values by binary search.
+func (l *lowerer) selectTree(r int16, vs []uint64, ls []*label, fail *label) {
+	if len(vs) <= 4 {
+		for i, v := range vs {
+			l.cmpImm(r, v)
+			l.jmp(x86.AJEQ, ls[i])
+		}
+		l.jmp(obj.AJMP, fail)
+		return
+	}
+	mid := len(vs) / 2
+	l.cmpImm(r, vs[mid])
+	l.jmp(x86.AJEQ, ls[mid])
+	right := l.newLabel()
+	l.jmp(x86.AJGT, right)
+	l.selectTree(r, vs[:mid], ls[:mid], fail)
+	l.bind(right)
+	l.selectTree(r, vs[mid+1:], ls[mid+1:], fail)
+}

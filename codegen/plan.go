@@ -1,0 +1,117 @@
+package codegen
+
+import (
+	"fmt"
+
+	"github.com/beamrc/beamrc/runtime/beam"
+	"github.com/beamrc/beamrc/runtime/emu"
+)
+
+// Plan is the ISA-neutral analysis of a function before lowering: every
+// instruction is one the backends lower (or the reason why not), and each
+// instruction's index as the runtime counts it, which native code reports
+// for stack traces (Site).
+type Plan struct {
+	Fn *Function
+	// Index[i] is the runtime's index of Fn.Func.Code[i], counting from the
+	// function's func_info (0); instructions the interpreter does not keep
+	// (labels, line markers) share the index of the next one.
+	Index []uint32
+}
+
+// lowered are the generic instructions native code handles (in line or
+// through a runtime request). Everything else makes its function run in
+// the interpreter.
+var lowered = map[beam.Opcode]bool{
+	beam.OpLabel: true, beam.OpLine: true, beam.OpExecutableLine: true, beam.OpDebugLine: true,
+	beam.OpFuncInfo: true,
+	beam.OpMove:     true, beam.OpSwap: true, beam.OpInitYregs: true, beam.OpInit: true,
+	beam.OpGetList: true, beam.OpGetHd: true, beam.OpGetTl: true, beam.OpGetTupleElement: true,
+	beam.OpSetTupleElement: true, beam.OpPutList: true, beam.OpPutTuple2: true,
+
+	beam.OpIsInteger: true, beam.OpIsFloat: true, beam.OpIsNumber: true, beam.OpIsAtom: true,
+	beam.OpIsPid: true, beam.OpIsReference: true, beam.OpIsPort: true, beam.OpIsNil: true,
+	beam.OpIsBinary: true, beam.OpIsList: true, beam.OpIsNonemptyList: true,
+	beam.OpIsTuple: true, beam.OpIsFunction: true, beam.OpIsMap: true, beam.OpIsBoolean: true,
+	beam.OpTestArity: true, beam.OpIsTaggedTuple: true,
+	beam.OpIsEqExact: true, beam.OpIsNeExact: true, beam.OpIsEq: true, beam.OpIsNe: true,
+	beam.OpIsLt: true, beam.OpIsGe: true,
+	beam.OpSelectVal: true, beam.OpSelectTupleArity: true, beam.OpJump: true,
+
+	beam.OpCall: true, beam.OpCallLast: true, beam.OpCallOnly: true,
+	beam.OpCallExt: true, beam.OpCallExtLast: true, beam.OpCallExtOnly: true,
+	beam.OpReturn: true, beam.OpCallFun: true, beam.OpCallFun2: true, beam.OpMakeFun3: true,
+
+	beam.OpBif0: true, beam.OpBif1: true, beam.OpBif2: true,
+	beam.OpGcBif1: true, beam.OpGcBif2: true, beam.OpGcBif3: true,
+
+	beam.OpAllocate: true, beam.OpAllocateZero: true, beam.OpAllocateHeap: true,
+	beam.OpAllocateHeapZero: true, beam.OpTestHeap: true, beam.OpDeallocate: true, beam.OpTrim: true,
+
+	beam.OpTry: true, beam.OpTryEnd: true, beam.OpTryCase: true, beam.OpCatch: true,
+	beam.OpCatchEnd: true, beam.OpTryCaseEnd: true, beam.OpRaise: true,
+	beam.OpBuildStacktrace: true, beam.OpRawRaise: true,
+	beam.OpBadmatch: true, beam.OpCaseEnd: true, beam.OpIfEnd: true, beam.OpBadRecord: true,
+}
+
+// NewPlan checks that fn can be lowered. The error is the reason it
+// cannot, as `beamrc build -v` shows it.
+func NewPlan(fn *Function) (*Plan, error) {
+	code := fn.Func.Code
+	p := &Plan{Fn: fn, Index: make([]uint32, len(code))}
+	n := uint32(0)
+	started := false
+	for i, in := range code {
+		if !lowered[in.Op] {
+			return nil, fmt.Errorf("%s: not lowered yet", in.Op)
+		}
+		if err := checkOperands(in); err != nil {
+			return nil, err
+		}
+		if in.Op == beam.OpFuncInfo {
+			started = true
+		}
+		p.Index[i] = n
+		if started && emu.Emits(in.Op) {
+			n++
+		}
+	}
+	return p, nil
+}
+
+// checkOperands rejects operand shapes native code does not handle:
+// constants that are not immediate terms and not literals (bignums and
+// floats written in line; a literal would hold them).
+func checkOperands(in beam.Instr) error {
+	var check func(o beam.Operand) error
+	check = func(o beam.Operand) error {
+		switch o.Kind {
+		case beam.KindInteger:
+			if o.Big != nil || o.Val < minSmall || o.Val > maxSmall {
+				return fmt.Errorf("%s: integer operand %s is not a small integer", in.Op, o)
+			}
+		case beam.KindFloat:
+			return fmt.Errorf("%s: float operand", in.Op)
+		case beam.KindFR:
+			return fmt.Errorf("%s: float register operand", in.Op)
+		case beam.KindList:
+			for _, e := range o.List {
+				if err := check(e); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	for _, o := range in.Args {
+		if err := check(o); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+const (
+	minSmall = -(1 << 59)
+	maxSmall = 1<<59 - 1
+)
