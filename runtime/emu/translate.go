@@ -129,6 +129,9 @@ func (s *System) translateModule(m *Module) (fix []extFixup, err error) {
 		}
 	}
 	m.end = len(s.code)
+	for i := m.start; i < m.end; i++ {
+		specialize(&s.code[i])
+	}
 	fuse(s.code[m.start:m.end])
 	if m.end != pc {
 		return nil, &LoadError{Module: bm.Name, Msg: "internal error: label positions out of step"}
@@ -830,6 +833,61 @@ func (t *translator) selectVal(in beam.Instr) (instr, error) {
 	return ins, nil
 }
 
+func isMove(op iop) bool {
+	switch op {
+	case iMove, iMoveXX, iMoveCX, iMoveXY, iMoveYX:
+		return true
+	}
+	return false
+}
+
+// specialize picks opcodes for common operand shapes: x register
+// sources, immediate constants.
+func specialize(ins *instr) {
+	xa := ins.a.kind == kX
+	switch ins.op {
+	case iIsEqExact, iIsNeExact:
+		if ins.a.kind == kConst && ins.b.kind != kConst {
+			ins.a, ins.b = ins.b, ins.a
+		}
+		if ins.b.kind == kConst && (ins.b.t.IsImmediate() || ins.b.t == term.Nil) {
+			if ins.op == iIsEqExact {
+				ins.op = iIsEqExactC
+			} else {
+				ins.op = iIsNeExactC
+			}
+		}
+	case iIsNonemptyList:
+		if xa {
+			ins.op = iIsNonemptyListX
+		}
+	case iIsNil:
+		if xa {
+			ins.op = iIsNilX
+		}
+	case iIsTuple:
+		if xa {
+			ins.op = iIsTupleX
+		}
+	case iTestArity:
+		if xa {
+			ins.op = iTestArityX
+		}
+	case iIsTaggedTuple:
+		if xa {
+			ins.op = iIsTaggedTupleX
+		}
+	case iGetTupleElement:
+		if xa {
+			ins.op = iGetTupleElementX
+		}
+	case iGetList:
+		if xa {
+			ins.op = iGetListX
+		}
+	}
+}
+
 // fuse rewrites common instruction pairs into one instruction that does
 // both and skips the second. The second stays in place, so jumps to it
 // (labels) still work, and translation stays one instruction per generic
@@ -842,6 +900,9 @@ func fuse(code []instr) {
 			a.op = iDeallocReturn
 		case a.op == iTestHeap && b.op == iPutList:
 			a.op = iTestHeapPutList
+		case isMove(a.op) && isMove(b.op):
+			a.op = iMove2
+			a.c, a.d = b.a, b.b
 		}
 	}
 }
