@@ -4,12 +4,16 @@ import (
 	"fmt"
 
 	"github.com/beamrc/beamrc/codegen"
+	"github.com/beamrc/beamrc/codegen/amd64"
 )
 
 // backendFor returns the code generator for a target. This is where
 // codegen's backends plug in (codegen/amd64, codegen/arm64); until then
 // every function falls back to the interpreter, with this reason.
 func backendFor(goos, goarch string) codegen.Backend {
+	if goarch == "amd64" && (goos == "linux" || goos == "darwin") {
+		return amd64.Backend{}
+	}
 	return interpretOnly{target: goos + "/" + goarch}
 }
 

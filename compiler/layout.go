@@ -21,7 +21,12 @@ func layout(goarch string, be codegen.Backend, native []lowered, img *linker.Ima
 		alignTo = 1
 	}
 	obj := &linker.Object{Arch: goarch}
+	if pre, ok := be.(codegen.Preluder); ok {
+		// The dispatcher the runtime enters through (abi.DispatchOffset).
+		obj.Code = append(obj.Code, pre.Prelude()...)
+	}
 	entries := make(map[beam.MFA]uint32, len(native))
+	exported := make(map[beam.MFA]bool, len(native))
 	starts := make([]uint32, len(native))
 	for i, l := range native {
 		if pad := (alignTo - len(obj.Code)%alignTo) % alignTo; pad > 0 {
@@ -37,7 +42,11 @@ func layout(goarch string, be codegen.Backend, native []lowered, img *linker.Ima
 			Offset: start,
 			Size:   uint32(len(l.code.Bytes)),
 		})
-		img.AddFunction(mfa.Module, mfa.Function, mfa.Arity, start, l.fn.Exported)
+		fi := img.AddFunction(mfa.Module, mfa.Function, mfa.Arity, start, l.fn.Exported)
+		exported[mfa] = l.fn.Exported
+		for _, s := range l.code.Sites {
+			img.AddSite(start+s.Offset, fi, s.Index)
+		}
 	}
 	for i, l := range native {
 		for _, r := range l.code.Refs {
@@ -45,6 +54,9 @@ func layout(goarch string, be codegen.Backend, native []lowered, img *linker.Ima
 				return nil, fmt.Errorf("%s: reference at %d is outside its %d bytes of code", l.fn.MFA(), r.Offset, len(l.code.Bytes))
 			}
 			target, ok := entries[r.Target]
+			if r.External && !exported[r.Target] {
+				ok = false // call_ext reaches exported functions only
+			}
 			if err := be.Resolve(obj.Code, starts[i]+r.Offset, r, target, ok); err != nil {
 				return nil, fmt.Errorf("%s: reference to %s: %w", l.fn.MFA(), r.Target, err)
 			}

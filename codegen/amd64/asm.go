@@ -142,7 +142,7 @@ func (a *asm) assemble() ([]byte, error) {
 	code := a.b.Assemble()
 	for _, pt := range a.patches {
 		at := pt.p.Pc + int64(pt.p.Isize) - 4
-		if pt.p.Isize < 5 || at+4 > int64(len(code)) {
+		if pt.p.Isize < 4 || at+4 > int64(len(code)) {
 			return nil, fmt.Errorf("internal error: patched instruction %v has no imm32", pt.p)
 		}
 		v := pt.value(pt.l.prog.Pc)

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"unsafe"
 
+	"github.com/beamrc/beamrc/runtime/emu"
 	"github.com/beamrc/beamrc/runtime/image"
 	"github.com/beamrc/beamrc/runtime/term"
 )
@@ -76,7 +77,8 @@ func (p Program) Run(args []string) int {
 func (p Program) run(args []string) (int, error) {
 	// The image's atoms first: they must get the indices the compiler
 	// gave them, before loading modules interns anything.
-	if _, err := installImage(p.Native); err != nil {
+	im, err := installImage(p.Native)
+	if err != nil {
 		return 0, err
 	}
 	sys := NewSystem(args)
@@ -94,6 +96,12 @@ func (p Program) run(args []string) (int, error) {
 	}
 	if err := sys.Link(); err != nil {
 		return 0, err
+	}
+	if im != nil && len(im.Functions) > 0 && os.Getenv("BEAMRC_NO_NATIVE") != "1" {
+		err := sys.InstallNative(emu.NativeProgram{Image: im, Base: p.Native.Base, Enter: p.Native.Enter})
+		if err != nil {
+			return 0, err
+		}
 	}
 	targs, err := p.Entry.Terms(args)
 	if err != nil {
@@ -129,8 +137,8 @@ func installImage(n Native) (*image.Image, error) {
 			return nil, fmt.Errorf("native image: atom %q got index %d, want %d", name, got, im.RuntimeAtoms+uint32(i))
 		}
 	}
-	// Native functions are registered with the system here once codegen
-	// produces them (im.Functions, n.Base, n.Enter).
+	// The native functions are registered with the system once it has
+	// loaded and linked the modules (Program.run).
 	return im, nil
 }
 
