@@ -3,6 +3,8 @@ package emu
 import (
 	"fmt"
 
+	"github.com/beamrc/beamrc/runtime/format"
+
 	"github.com/beamrc/beamrc/runtime/heap"
 	"github.com/beamrc/beamrc/runtime/term"
 )
@@ -160,5 +162,5 @@ func (s *System) reportCrash(p *Process, reason term.Term) {
 }
 
 // FormatTerm prints a term for runtime reports (crash reports, errors of
-// beamrc itself). The io BIFs may replace it with OTP's ~p printer.
-var FormatTerm = func(t term.Term) string { return fmt.Sprintf("%#x", uint64(t)) }
+// beamrc itself).
+var FormatTerm = format.Write

@@ -1,6 +1,7 @@
 package emu
 
 import (
+	"github.com/beamrc/beamrc/runtime/format"
 	"io"
 	"os"
 	"sort"
@@ -116,6 +117,14 @@ func OnFlush(fn func()) {
 	flushers.Lock()
 	flushers.fns = append(flushers.fns, fn)
 	flushers.Unlock()
+}
+
+// The runtime's output devices are always flushed.
+func init() {
+	OnFlush(func() {
+		format.Stdout.Flush()
+		format.Stderr.Flush()
+	})
 }
 
 // Flush runs every registered flusher.
