@@ -99,6 +99,17 @@ func init() {
 		{"application", "ensure_all_started", 2, bifEnsureAllStarted},
 		{"application", "start", 1, func(p *Process, _ []term.Term) term.Term { return term.Ok }},
 		{"application", "start", 2, func(p *Process, _ []term.Term) term.Term { return term.Ok }},
+		// proc_lib's spawns: beamrc has no proc_lib process metadata or
+		// crash reports, so they are plain spawns.
+		{"proc_lib", "spawn", 1, bifSpawn1},
+		{"proc_lib", "spawn", 3, bifSpawn3},
+		{"proc_lib", "spawn_link", 1, bifSpawnLink1},
+		{"proc_lib", "spawn_link", 3, bifSpawnLink3},
+		{"proc_lib", "spawn_opt", 2, bifSpawnOpt2},
+		{"proc_lib", "spawn_opt", 4, bifSpawnOpt4},
+		// sys:debug_options/1 makes the debug state of a special process;
+		// beamrc supports no sys debugging, so it is always empty.
+		{"sys", "debug_options", 1, func(p *Process, _ []term.Term) term.Term { return term.Nil }},
 		{"timer", "sleep", 1, bifSleep},
 		{"timer", "send_after", 3, bifTimerSendAfter},
 		{"timer", "send_after", 2, func(p *Process, a []term.Term) term.Term {

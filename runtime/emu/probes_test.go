@@ -100,3 +100,31 @@ var probeResults = map[string]string{
 	"recv_after_timer:selective":                    `timed_out`,
 	"recv_marker_timeout_fixture:await":             `timeout`,
 }
+
+// TestCorpusActorSpike runs the gleam_otp actor corpus (Gleam 1.17,
+// OTP 29): an actor, subjects and selective receive on monitors.
+func TestCorpusActorSpike(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "corpus", "actor_spike")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.beam"))
+	if len(files) == 0 {
+		t.Skip("shared corpus not present")
+	}
+	s := newSystem(t, files...)
+	for fun, want := range map[string]string{"run": "2", "subject_probe": "77", "receive_probe": "88"} {
+		st, err := s.Run("actor_spike", fun, nil)
+		require.NoError(t, err)
+		require.Equal(t, 0, st, fun)
+		assert.Equal(t, want, format.Write(s.Result()), fun)
+	}
+	// Without gleam_erlang_ffi the probe fails with undef naming it.
+	var rest []string
+	for _, f := range files {
+		if filepath.Base(f) != "gleam_erlang_ffi.beam" {
+			rest = append(rest, f)
+		}
+	}
+	s = newSystem(t, rest...)
+	st, err := s.Run("actor_spike", "subject_probe", nil)
+	require.NoError(t, err)
+	assert.Equal(t, 1, st)
+}
