@@ -175,9 +175,9 @@ const (
 	iIsTaggedTupleX
 	iGetTupleElementX
 	iGetListX
-	iProcessExit     // the CP of a process's first call
-	iNative          // entry of a function with native code: n1 = blob offset
-	iNativeResume    // run native code from p.nativeResume (pcNativeResume)
+	iProcessExit  // the CP of a process's first call
+	iNative       // entry of a function with native code: n1 = blob offset
+	iNativeResume // run native code from p.nativeResume (pcNativeResume)
 )
 
 // Operand kinds.
