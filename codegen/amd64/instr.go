@@ -213,10 +213,11 @@ func (l *lowerer) instr(in beam.Instr) error {
 		l.store(rAX, a[1])
 
 	case beam.OpBif0, beam.OpBif1, beam.OpBif2:
+		// bif0 Bif Dst; bif1/bif2 Fail Bif Args... Dst.
 		var fail beam.Operand
-		args := a[1:]
+		args := a
 		if in.Op != beam.OpBif0 {
-			fail, args = a[0], a[2:]
+			fail, args = a[0], a[1:]
 		}
 		mfa, err := l.importMFA(args[0])
 		if err != nil {

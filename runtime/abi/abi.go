@@ -122,9 +122,8 @@ const (
 	// from x1..x3 into x0.
 	ReqCatchEnd
 	// ReqMakeFun: Operands[0] = fun index (image fun table), [1] =
-	// number of free variables, which are in x0..; the fun comes back in
-	// Operands[0]. It allocates: x registers beyond the free variables
-	// are not live.
+	// number of free variables, [2..] = the free variables; the fun comes
+	// back in Operands[0]. It allocates but never collects.
 	ReqMakeFun
 	// ReqCallFun: call the fun Operands[1] with Operands[0] arguments
 	// in x0..; the continuation (= Resume) is pushed already.
@@ -142,16 +141,16 @@ const (
 
 // RaiseKind says which exception ReqRaise raises.
 const (
-	RaiseBadmatch     = iota + 1 // {badmatch, V}
-	RaiseCaseClause              // {case_clause, V}
-	RaiseIfClause                // if_clause
-	RaiseTryClause               // {try_clause, V}
-	RaiseBadrecord               // {badrecord, V}
-	RaiseFuncInfo                // function_clause with x0..x(arity-1) as arguments
-	RaiseBadarg                  // badarg
-	RaiseBadarith                // badarith
-	RaiseReraise                 // raise(x-raw-trace Operands[1], reason Operands[2])
-	RaiseRaw                     // raw_raise: class x0, reason x1, trace x2
+	RaiseBadmatch   = iota + 1 // {badmatch, V}
+	RaiseCaseClause            // {case_clause, V}
+	RaiseIfClause              // if_clause
+	RaiseTryClause             // {try_clause, V}
+	RaiseBadrecord             // {badrecord, V}
+	RaiseFuncInfo              // function_clause with x0..x(arity-1) as arguments
+	RaiseBadarg                // badarg
+	RaiseBadarith              // badarith
+	RaiseReraise               // raise(x-raw-trace Operands[1], reason Operands[2])
+	RaiseRaw                   // raw_raise: class x0, reason x1, trace x2
 )
 
 // CmpKind says which comparison ReqCompare makes.

@@ -95,8 +95,11 @@ func (p *Process) runNative() (pc int, res runResult, stop bool) {
 			p.x[0] = rawTrace(p.x[0])
 			continue
 		case abi.ReqMakeFun:
-			free := p.x[:c.Operands[1]]
-			c.Operands[0] = uint64(term.NewClosure(p.Heap, n.funs[c.Operands[0]], free))
+			var free [abi.NumOperands - 2]term.Term
+			for i := range c.Operands[1] {
+				free[i] = term.Term(c.Operands[2+i])
+			}
+			c.Operands[0] = uint64(term.NewClosure(p.Heap, n.funs[c.Operands[0]], free[:c.Operands[1]]))
 			continue
 		case abi.ReqCallFun:
 			pc = p.nativeCallFun(int(c.Operands[0]), term.Term(c.Operands[1]), resume)
