@@ -175,9 +175,14 @@ const (
 	iIsTaggedTupleX
 	iGetTupleElementX
 	iGetListX
-	iProcessExit  // the CP of a process's first call
-	iNative       // entry of a function with native code: n1 = blob offset
-	iNativeResume // run native code from p.nativeResume (pcNativeResume)
+	iIsTupleArity     // is_tuple + test_arity of the same operand and fail label
+	iGetTupleElement2 // two get_tuple_element (the second stays)
+	iIsConsGetList    // is_nonempty_list + get_list of the same operand (the get_list stays)
+	iAddXC            // gc_bif + of an x register and a small constant
+	iSubXC            // gc_bif - of an x register and a small constant
+	iProcessExit      // the CP of a process's first call
+	iNative           // entry of a function with native code: n1 = blob offset
+	iNativeResume     // run native code from p.nativeResume (pcNativeResume)
 )
 
 // Operand kinds.

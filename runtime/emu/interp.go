@@ -87,6 +87,26 @@ func (p *Process) run() (res runResult) {
 		case iGetTupleElementX:
 			p.store(&in.b, x[in.a.n].Word(int(in.n1)))
 			pc++
+		case iIsTupleArity:
+			v := p.load(&in.a)
+			if v.IsTuple() && v.TupleArity() == int(in.n1) {
+				pc += 2
+			} else {
+				pc = int(in.fail)
+			}
+		case iIsConsGetList:
+			l := p.load(&in.a)
+			if !l.IsCons() {
+				pc = int(in.fail)
+				continue
+			}
+			p.store(&in.b, l.Head())
+			p.store(&in.c, l.Tail())
+			pc += 2
+		case iGetTupleElement2:
+			p.store(&in.b, p.load(&in.a).Word(int(in.n1)))
+			p.store(&in.d, p.load(&in.c).Word(int(in.n2)))
+			pc += 2
 		case iGetListX:
 			l := x[in.a.n]
 			p.store(&in.b, l.Head())
@@ -345,6 +365,28 @@ func (p *Process) run() (res runResult) {
 			}
 			pc = p.gcBif(in, pc)
 			if pc < 0 {
+				return p.exitResult()
+			}
+		case iAddXC:
+			if a := x[in.a.n]; a.IsSmall() {
+				if r := a.SmallValue() + in.b.t.SmallValue(); term.FitsSmall(r) {
+					p.store(&in.d, term.MakeSmall(r))
+					pc++
+					continue
+				}
+			}
+			if pc = p.gcBif(in, pc); pc < 0 {
+				return p.exitResult()
+			}
+		case iSubXC:
+			if a := x[in.a.n]; a.IsSmall() {
+				if r := a.SmallValue() - in.b.t.SmallValue(); term.FitsSmall(r) {
+					p.store(&in.d, term.MakeSmall(r))
+					pc++
+					continue
+				}
+			}
+			if pc = p.gcBif(in, pc); pc < 0 {
 				return p.exitResult()
 			}
 		case iSub:

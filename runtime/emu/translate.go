@@ -885,6 +885,14 @@ func specialize(ins *instr) {
 		if xa {
 			ins.op = iGetListX
 		}
+	case iAdd, iSub:
+		if xa && ins.b.kind == kConst && ins.b.t.IsSmall() {
+			if ins.op == iAdd {
+				ins.op = iAddXC
+			} else {
+				ins.op = iSubXC
+			}
+		}
 	}
 }
 
@@ -900,6 +908,18 @@ func fuse(code []instr) {
 			a.op = iDeallocReturn
 		case a.op == iTestHeap && b.op == iPutList:
 			a.op = iTestHeapPutList
+		case (a.op == iIsTuple || a.op == iIsTupleX) && (b.op == iTestArity || b.op == iTestArityX) &&
+			a.fail == b.fail && a.a == b.a:
+			a.op = iIsTupleArity
+			a.n1 = b.n1
+		case (a.op == iIsNonemptyList || a.op == iIsNonemptyListX) && (b.op == iGetList || b.op == iGetListX) &&
+			a.a == b.a:
+			a.op = iIsConsGetList
+			a.b, a.c = b.b, b.c
+		case (a.op == iGetTupleElement || a.op == iGetTupleElementX) &&
+			(b.op == iGetTupleElement || b.op == iGetTupleElementX):
+			a.op = iGetTupleElement2
+			a.c, a.d, a.n2 = b.a, b.b, b.n1
 		case isMove(a.op) && isMove(b.op):
 			a.op = iMove2
 			a.c, a.d = b.a, b.b
