@@ -24,6 +24,7 @@ const (
 func commands() []*cli.Command {
 	return []*cli.Command{
 		buildCommand(),
+		benchCommand(),
 		disCommand(),
 		runCommand(),
 		importsCommand(),
