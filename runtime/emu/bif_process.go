@@ -677,6 +677,7 @@ func (p *Process) flushDown(refID uint64) {
 	}
 	p.msgs = out
 	p.cursor = 0
+	p.markers = nil
 }
 
 func bifProcessFlag(p *Process, a []term.Term) term.Term {

@@ -621,9 +621,16 @@ func (p *Process) run() (res runResult) {
 				return resYield
 			}
 		case iRecvMarkerReserve:
-			p.store(&in.a, term.Nil)
+			p.store(&in.a, p.markerReserve())
 			pc++
-		case iRecvMarkerBind, iRecvMarkerClear, iRecvMarkerUse:
+		case iRecvMarkerBind:
+			p.markerBind(p.load(&in.a), p.load(&in.b))
+			pc++
+		case iRecvMarkerClear:
+			p.markerClear(p.load(&in.a))
+			pc++
+		case iRecvMarkerUse:
+			p.markerUse(p.load(&in.a))
 			pc++
 
 		case iNative:

@@ -67,6 +67,7 @@ type Process struct {
 	msgs     []message
 	cursor   int // next message loop_rec looks at
 	timer    *timer
+	markers  []recvMarker // receive.go
 	timedOut bool
 	sleeping bool  // in timer:sleep/1: messages do not wake it
 	sleepMs  int64 // the sleep's length; -1 for infinity

@@ -104,6 +104,11 @@ func (p *Process) removeMessage() {
 		p.msgs = p.msgs[:len(p.msgs)-1]
 	}
 	p.cursor = 0
+	for k := range p.markers {
+		if p.markers[k].pos > i {
+			p.markers[k].pos--
+		}
+	}
 	p.mu.Unlock()
 	if m.frag != nil {
 		p.Heap.Attach(m.frag)
@@ -164,4 +169,64 @@ func (p *Process) MessageQueueLen() int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return len(p.msgs)
+}
+
+// Receive markers (OTP 24+): a receive that waits for a reply carrying a
+// fresh reference skips the messages that were in the mailbox before the
+// reference existed, since none of them can match. recv_marker_reserve
+// records the mailbox length, recv_marker_bind ties it to the reference,
+// recv_marker_use starts the receive there.
+
+type recvMarker struct {
+	refID uint64
+	pos   int
+}
+
+const maxMarkers = 8
+
+func (p *Process) markerReserve() term.Term {
+	p.mu.Lock()
+	n := len(p.msgs)
+	p.mu.Unlock()
+	return term.MakeSmall(int64(n))
+}
+
+func (p *Process) markerBind(marker, ref term.Term) {
+	if !marker.IsSmall() || !ref.IsRef() {
+		return
+	}
+	if len(p.markers) == maxMarkers {
+		p.markers = append(p.markers[:0], p.markers[1:]...)
+	}
+	p.markers = append(p.markers, recvMarker{ref.RefID(), int(marker.SmallValue())})
+}
+
+func (p *Process) markerUse(ref term.Term) {
+	if !ref.IsRef() {
+		return
+	}
+	id := ref.RefID()
+	for _, m := range p.markers {
+		if m.refID == id {
+			p.mu.Lock()
+			if p.cursor < m.pos && m.pos <= len(p.msgs) {
+				p.cursor = m.pos
+			}
+			p.mu.Unlock()
+			return
+		}
+	}
+}
+
+func (p *Process) markerClear(ref term.Term) {
+	if !ref.IsRef() {
+		return
+	}
+	id := ref.RefID()
+	for k, m := range p.markers {
+		if m.refID == id {
+			p.markers = append(p.markers[:k], p.markers[k+1:]...)
+			return
+		}
+	}
 }

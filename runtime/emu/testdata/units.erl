@@ -6,7 +6,7 @@
          exc_catch/0, exc_try/0, exc_nested/0, exc_stack/0, exc_fc/0, exc_badarity/0,
          exc_rethrow/0, recv_after/0, recv_selective/0, recv_timeout_zero/0,
          recv_send_after/0, maps_ops/0, float_ops/0, big_ints/0, apply_ops/0,
-         records/0, guards/1, proof_add/2]).
+         records/0, guards/1, proof_add/2, recv_ref/0]).
 
 -record(r, {a = 1, b = 2, c}).
 
@@ -124,6 +124,18 @@ guards(X) when is_binary(X), byte_size(X) > 2 -> long_bin;
 guards(X) when is_map(X), map_size(X) > 0 -> map;
 guards(_) -> other.
 proof_add(A, B) -> A + B.
+
+recv_ref() ->
+    Self = self(),
+    [Self ! {noise, I} || I <- lists:seq(1, 100)],
+    Ref = make_ref(),
+    spawn(fun() -> Self ! {Ref, reply} end),
+    R = receive {Ref, X} -> X end,
+    Ref2 = make_ref(),
+    Self ! {Ref2, second},
+    R2 = receive {Ref2, Y} -> Y after 100 -> none end,
+    {R, R2, length(drain([]))}.
+drain(Acc) -> receive M -> drain([M | Acc]) after 0 -> Acc end.
 id(X) -> X.
 
 %% c runs F and returns its value, or the exception without the stack
