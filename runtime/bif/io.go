@@ -24,10 +24,15 @@ func init() {
 	emu.Register("io", "nl", 1, ioNl1)
 	emu.Register("io", "write", 1, ioWrite1)
 	emu.Register("io", "write", 2, ioWrite2)
+	emu.Register("io", "setopts", 1, ioSetopts1)
+	emu.Register("io", "setopts", 2, ioSetopts2)
 	emu.Register("erlang", "display", 1, erlangDisplay)
 }
 
 var (
+	atomUnicode       = term.Intern("unicode")
+	atomUTF8          = term.Intern("utf8")
+	atomLatin1        = term.Intern("latin1")
 	atomStandardIO    = term.Intern("standard_io")
 	atomStandardError = term.Intern("standard_error")
 	atomUser          = term.Intern("user")
@@ -131,4 +136,58 @@ func erlangDisplay(p *emu.Process, args []term.Term) term.Term {
 	out := append(format.Display(args[0]), '\r', '\n')
 	format.Stdout.WriteBytes(out)
 	return term.True
+}
+
+// io:setopts/1,2: the encoding option sets the device's mode (latin1, or
+// unicode/utf8); binary, list and the options of interactive terminals
+// are accepted and have no effect on output. Anything else is
+// {error, enotsup}, as OTP's user server answers.
+func ioSetopts1(p *emu.Process, args []term.Term) term.Term {
+	return ioSetoptsTo(p, format.Stdout, args[0])
+}
+
+func ioSetopts2(p *emu.Process, args []term.Term) term.Term {
+	d, exc := ioDevice(p, args[0])
+	if d == nil {
+		return exc
+	}
+	return ioSetoptsTo(p, d, args[1])
+}
+
+func ioSetoptsTo(p *emu.Process, d *format.Device, opts term.Term) term.Term {
+	enc, set := d.Encoding(), false
+	for ; opts.IsCons(); opts = opts.Tail() {
+		o := opts.Head()
+		if o.IsAtom() {
+			switch term.AtomName(o) {
+			case "binary", "list", "echo", "expand_fun":
+				continue
+			}
+			return term.Tuple2(p.Heap, term.AtomError, term.Intern("enotsup"))
+		}
+		if !o.IsTuple() || o.TupleArity() != 2 || !o.Element(1).IsAtom() {
+			return term.Tuple2(p.Heap, term.AtomError, term.Intern("enotsup"))
+		}
+		switch k, v := o.Element(1), o.Element(2); term.AtomName(k) {
+		case "encoding":
+			switch v {
+			case atomUnicode, atomUTF8:
+				enc, set = format.Unicode, true
+			case atomLatin1:
+				enc, set = format.Latin1, true
+			default:
+				return term.Tuple2(p.Heap, term.AtomError, term.Intern("enotsup"))
+			}
+		case "binary", "echo", "expand_fun", "log", "line_history", "terminal":
+		default:
+			return term.Tuple2(p.Heap, term.AtomError, term.Intern("enotsup"))
+		}
+	}
+	if opts != term.Nil {
+		return p.Badarg()
+	}
+	if set {
+		d.SetEncoding(enc)
+	}
+	return term.Ok
 }

@@ -77,14 +77,18 @@ func IsLibraryModule(m string) bool {
 
 // Run runs entry with args in sys (which must be linked) until the system
 // stops, with the runtime's output devices set up, and returns the exit
-// status (see emu.System.Run). Buffered output is flushed before it
-// returns. With EntryTimeEnv set, it records how long the entry ran.
+// status (see emu.System.Run). The devices start in the mode
+// OutputEncoding picks. Buffered output is flushed before it returns.
+// With EntryTimeEnv set, it records how long the entry ran.
 func Run(sys *emu.System, entry Entry, args []term.Term) (int, error) {
 	emu.OnFlush(func() {
 		format.Stdout.Flush()
 		format.Stderr.Flush()
 	})
 	emu.FormatTerm = format.Write
+	enc := OutputEncoding(sys)
+	format.Stdout.SetEncoding(enc)
+	format.Stderr.SetEncoding(enc)
 	stop := timeEntry()
 	status, err := sys.Run(entry.Module, entry.Function, args)
 	stop()

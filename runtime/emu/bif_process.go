@@ -116,8 +116,6 @@ func init() {
 			return bifTimerSendAfter(p, []term.Term{a[0], p.Self, a[1]})
 		}},
 		{"timer", "cancel", 1, bifTimerCancel},
-		{"io", "setopts", 1, func(p *Process, _ []term.Term) term.Term { return term.Ok }},
-		{"io", "setopts", 2, func(p *Process, _ []term.Term) term.Term { return term.Ok }},
 	} {
 		registerIntrinsic(b.m, b.f, b.a, b.fn)
 	}

@@ -16,14 +16,17 @@ import (
 // error. It is shared by all processes, so writes take a lock, and a
 // write is never split between two processes' output.
 //
-// Under `erl -noshell` (how the expected outputs are recorded) both
-// streams are in latin1 mode: a character below 256 is written as that
-// byte, and a larger one as the text \x{H} (OTP's user and standard_error
-// servers do this rather than fail).
+// Under OTP 25's `erl -noshell` (how the expected outputs are recorded)
+// both streams are in latin1 mode: a character below 256 is written as
+// that byte, and a larger one as the text \x{H} (OTP's user and
+// standard_error servers do this rather than fail). In unicode mode
+// (io:setopts(Dev, [{encoding, unicode}]), and OTP 26's default under a
+// UTF-8 locale) characters are written in UTF-8.
 type Device struct {
 	mu       sync.Mutex
 	w        *bufio.Writer
-	autoSync bool // flush after every write (standard error)
+	autoSync bool     // flush after every write (standard error)
+	enc      Encoding // latin1 unless set
 }
 
 // Stdout is standard output, buffered: the runtime flushes it at exit and
@@ -38,11 +41,30 @@ func NewDevice(w io.Writer, autoSync bool) *Device {
 	return &Device{w: bufio.NewWriterSize(w, 64<<10), autoSync: autoSync}
 }
 
-// PutChars writes characters (a string of code points) in latin1 mode.
+// SetEncoding sets the device's mode: how PutChars writes characters.
+func (d *Device) SetEncoding(e Encoding) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.enc = e
+}
+
+// Encoding returns the device's mode.
+func (d *Device) Encoding() Encoding {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.enc
+}
+
+// PutChars writes characters (a string of code points) in the device's
+// mode.
 func (d *Device) PutChars(s string) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.w.Write(EncodeLatin1(s))
+	if d.enc == Unicode {
+		d.w.WriteString(s)
+	} else {
+		d.w.Write(EncodeLatin1(s))
+	}
 	if d.autoSync {
 		d.w.Flush()
 	}
