@@ -247,7 +247,7 @@ func bifExit2(p *Process, a []term.Term) term.Term {
 		case reason == term.Kill:
 			p.killReason = term.Killed
 		case p.trapExit:
-			p.sys.deliver(p, newMessage(exitMessage(p.Self, reason)))
+			p.sys.sendTerm(p, exitMessage(p.Self, reason))
 			return term.True
 		default:
 			p.killReason = reason
@@ -567,7 +567,7 @@ func bifLink(p *Process, a []term.Term) term.Term {
 	q := p.sys.process(a[0])
 	if q == nil || q.killReason != 0 {
 		if p.trapExit {
-			p.sys.deliver(p, newMessage(exitMessage(a[0], term.Noproc)))
+			p.sys.sendTerm(p, exitMessage(a[0], term.Noproc))
 			return term.True
 		}
 		return p.Error(term.Noproc)

@@ -49,7 +49,7 @@ func (s *System) exitSignalFrom(fromPid term.Term, to *Process, reason term.Term
 		return
 	}
 	if to.trapExit {
-		s.deliver(to, newMessage(exitMessage(fromPid, reason)))
+		s.sendTerm(to, exitMessage(fromPid, reason))
 		return
 	}
 	if reason == term.Normal && (viaLink || fromPid != to.Self) {
@@ -84,7 +84,7 @@ func (s *System) sendDown(watcher *Process, refID uint64, pid, reason term.Term)
 	var f scratchAlloc
 	ref := term.RefWithID(&f, refID)
 	msg := term.NewTuple(&f, term.AtomDOWN, ref, term.AtomProcess, pid, reason)
-	s.deliver(watcher, newMessage(msg))
+	s.sendTerm(watcher, msg)
 }
 
 func (p *Process) removeMonitoredBy(refID uint64) {

@@ -138,10 +138,30 @@ func (p *Process) roots(live int, extra []term.Term) heap.Roots {
 		if len(extra) > 0 {
 			visit(extra)
 		}
+		p.visitMessages(visit)
 		exc := []term.Term{p.Exc.Reason, p.Exc.Args, p.Exc.Trace, p.trapValue, p.exitReason, p.killReason, p.groupLeader}
 		visit(exc)
 		p.Exc.Reason, p.Exc.Args, p.Exc.Trace, p.trapValue = exc[0], exc[1], exc[2], exc[3]
 		p.exitReason, p.killReason, p.groupLeader = exc[4], exc[5], exc[6]
+	}
+}
+
+// visitMessages shows the collector the mailbox: messages copied onto
+// the heap are roots. (Terms of messages still in their own fragments are
+// outside the collected space and come back unchanged.)
+func (p *Process) visitMessages(visit func([]term.Term)) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.msgs) == 0 {
+		return
+	}
+	ts := make([]term.Term, len(p.msgs))
+	for i := range p.msgs {
+		ts[i] = p.msgs[i].t
+	}
+	visit(ts)
+	for i := range p.msgs {
+		p.msgs[i].t = ts[i]
 	}
 }
 

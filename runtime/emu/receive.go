@@ -24,6 +24,38 @@ func newMessage(t term.Term) message {
 	return message{t: heap.Copy(f, t), frag: f}
 }
 
+// sendTerm sends a copy of t to p. While p is not running (always, with
+// one scheduler, unless p sends to itself) the copy goes straight onto
+// p's heap: no fragment to attach, no collection forced by one. Messages
+// on p's heap are GC roots of p (see roots). A running receiver gets the
+// message in a fragment of its own.
+func (s *System) sendTerm(p *Process, t term.Term) {
+	if t.IsImmediate() || t == term.Nil {
+		s.deliver(p, message{t: t})
+		return
+	}
+	p.mu.Lock()
+	if p.status == statusExited {
+		p.mu.Unlock()
+		return
+	}
+	if p.status != statusRunning || p == s.current {
+		m := message{t: heap.Copy(p.Heap, t)}
+		p.msgs = append(p.msgs, m)
+		wake := p.status == statusWaiting && !p.sleeping
+		if wake {
+			p.status = statusRunnable
+		}
+		p.mu.Unlock()
+		if wake {
+			s.sched.enqueue(p)
+		}
+		return
+	}
+	p.mu.Unlock()
+	s.deliver(p, newMessage(t))
+}
+
 // deliver appends a message to p's mailbox and wakes p if it waits.
 func (s *System) deliver(p *Process, m message) {
 	p.mu.Lock()
@@ -46,7 +78,7 @@ func (s *System) deliver(p *Process, m message) {
 // no longer exists does nothing, as in Erlang.
 func (s *System) Send(to term.Term, msg term.Term) {
 	if q := s.process(to); q != nil {
-		s.deliver(q, newMessage(msg))
+		s.sendTerm(q, msg)
 	}
 }
 
@@ -75,7 +107,7 @@ func (p *Process) sendOp(dest, msg term.Term) term.Term {
 	default:
 		return p.Badarg()
 	}
-	s.deliver(q, newMessage(msg))
+	s.sendTerm(q, msg)
 	return msg
 }
 

@@ -79,7 +79,9 @@ func (s *System) runSlice(p *Process) {
 	p.status = statusRunning
 	p.mu.Unlock()
 	p.reds = sliceReductions
+	s.current = p
 	res := p.run()
+	s.current = nil
 	if p.killReason != 0 {
 		s.terminate(p, p.killReason)
 		return

@@ -44,6 +44,8 @@ type System struct {
 	timerRefs map[uint64]*timer
 
 	sched scheduler
+	// current is the process the scheduler is running (one scheduler).
+	current *Process
 
 	halted     bool
 	haltStatus int
