@@ -60,6 +60,7 @@ func (p *Process) unwind() int {
 	}
 	p.exitReason = p.exitReasonOf()
 	p.crashed = p.Exc.Class != ClassExit
+	p.crashClass = p.Exc.Class
 	return -1
 }
 

@@ -79,8 +79,9 @@ type Process struct {
 
 	status     procStatus
 	exitReason term.Term
-	crashed    bool // ended by an uncaught error or throw
-	timeoutPC  int  // where a timed-out receive continues
+	crashed    bool  // ended by an uncaught error or throw
+	crashClass Class // its class
+	timeoutPC  int   // where a timed-out receive continues
 	// killReason is set by an exit signal that kills a process which is
 	// not running; the scheduler finishes it off.
 	killReason term.Term

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/beamrc/beamrc/runtime/term"
 )
@@ -101,7 +102,12 @@ func (s *System) mainExited(p *Process, reason term.Term) {
 		return
 	}
 	Flush()
-	fmt.Fprint(s.Stderr, CrashReport(reason))
+	report := CrashReport(reason)
+	if p.crashed && !strings.HasPrefix(report, "runtime error") {
+		// Name the class of the exception that ended the process.
+		report = "main crashed: " + term.AtomName(p.crashClass.Atom()) + ":" + strings.TrimPrefix(report, "main crashed: ")
+	}
+	fmt.Fprint(s.Stderr, report)
 	s.halt(StatusCrashed)
 }
 
