@@ -24,3 +24,8 @@ func (h *Heap) SetBump(top uintptr) {
 	base := uintptr(unsafe.Pointer(unsafe.SliceData(h.young)))
 	h.top = int((top - base) / 8)
 }
+
+// Fits reports whether n words fit in the young generation now, whatever
+// torture mode says: native code allocates there without further checks
+// once a heap check has passed.
+func (h *Heap) Fits(n int) bool { return h.top+n <= len(h.young) }
