@@ -152,3 +152,16 @@ func TestRunUsageErrors(t *testing.T) {
 	assert.Equal(t, 1, r.status)
 	assert.Equal(t, 1, strings.Count(strings.TrimSpace(r.stderr), "\n")+1, r.stderr)
 }
+
+func TestRunArguments(t *testing.T) {
+	beam := filepath.Join("testdata", "runargs", "runargs.beam")
+	r := runBeamrc(t, nil, 30*time.Second, beam, "--", "a", "héllo")
+	assert.Equal(t, 0, r.status, r.stderr)
+	assert.Equal(t, "[\"a\",\"h\xe9llo\"]\n", r.stdout)
+	r = runBeamrc(t, nil, 30*time.Second, beam, "--entry", "runargs:two/2", "--", "x", "y")
+	assert.Equal(t, 0, r.status, r.stderr)
+	assert.Equal(t, "<<\"x\">> <<\"y\">> [\"x\",\"y\"]\n", r.stdout)
+	r = runBeamrc(t, nil, 30*time.Second, beam, "--entry", "runargs:stop/1", "--", "7")
+	assert.Equal(t, 7, r.status, r.stderr)
+	assert.Equal(t, "stopping\n", r.stdout)
+}

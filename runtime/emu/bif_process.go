@@ -1,6 +1,8 @@
 package emu
 
 import (
+	"unicode/utf8"
+
 	"github.com/beamrc/beamrc/runtime/beam"
 	"github.com/beamrc/beamrc/runtime/heap"
 	"github.com/beamrc/beamrc/runtime/term"
@@ -1078,12 +1080,20 @@ func bifPlainArguments(p *Process, _ []term.Term) term.Term {
 	args := p.sys.PlainArgs
 	ts := make([]term.Term, len(args))
 	for i, s := range args {
-		// Like OTP, each argument is a list of the bytes (latin-1 view).
-		bs := make([]term.Term, len(s))
-		for j := 0; j < len(s); j++ {
-			bs[j] = term.MakeSmall(int64(s[j]))
+		// Like OTP (native file name encoding UTF-8), an argument is the
+		// list of its code points; one that is not valid UTF-8 is the
+		// list of its bytes.
+		var cs []term.Term
+		if utf8.ValidString(s) {
+			for _, r := range s {
+				cs = append(cs, term.MakeSmall(int64(r)))
+			}
+		} else {
+			for j := 0; j < len(s); j++ {
+				cs = append(cs, term.MakeSmall(int64(s[j])))
+			}
 		}
-		ts[i] = term.ListFrom(p.Heap, bs)
+		ts[i] = term.ListFrom(p.Heap, cs)
 	}
 	return term.ListFrom(p.Heap, ts)
 }
