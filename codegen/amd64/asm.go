@@ -3,9 +3,10 @@ package amd64
 import (
 	"fmt"
 
-	golangasm "github.com/twitchyliquid64/golang-asm"
+	"github.com/twitchyliquid64/golang-asm/asm/arch"
 	"github.com/twitchyliquid64/golang-asm/obj"
 	"github.com/twitchyliquid64/golang-asm/obj/x86"
+	"github.com/twitchyliquid64/golang-asm/objabi"
 
 	"github.com/beamrc/beamrc/runtime/abi"
 )
@@ -46,9 +47,15 @@ type label struct {
 	branches []*obj.Prog
 }
 
-// asm collects one function's instructions.
+// asm collects one function's instructions. It drives golang-asm's
+// assembler itself rather than through golangasm.Builder, to mark the
+// code as hand-written: the assembler then does not pad jumps with NOPs
+// (its default for compiler output, against an Intel erratum).
 type asm struct {
-	b       *golangasm.Builder
+	arch    *arch.Arch
+	ctxt    *obj.Link
+	first   *obj.Prog
+	last    *obj.Prog
 	pending []*label // bound to the next instruction
 	progs   []*obj.Prog
 	labels  []*label
@@ -66,11 +73,19 @@ type patch struct {
 }
 
 func newAsm() *asm {
-	b, err := golangasm.NewBuilder("amd64", 1024)
-	if err != nil {
-		panic(err)
-	}
-	return &asm{b: b}
+	a := arch.Set("amd64")
+	ctxt := obj.Linknew(a.LinkArch)
+	ctxt.Headtype = objabi.Hlinux
+	ctxt.IsAsm = true
+	ctxt.DiagFunc = func(string, ...interface{}) {}
+	a.Init(ctxt)
+	return &asm{arch: a, ctxt: ctxt}
+}
+
+func (a *asm) newProg() *obj.Prog {
+	p := a.ctxt.NewProg()
+	p.Ctxt = a.ctxt
+	return p
 }
 
 func (a *asm) newLabel() *label {
@@ -83,7 +98,7 @@ func (a *asm) newLabel() *label {
 func (a *asm) bind(l *label) { a.pending = append(a.pending, l) }
 
 func (a *asm) emit(as obj.As, from, to obj.Addr) *obj.Prog {
-	p := a.b.NewProg()
+	p := a.newProg()
 	p.As = as
 	p.From = from
 	p.To = to
@@ -94,7 +109,12 @@ func (a *asm) emit(as obj.As, from, to obj.Addr) *obj.Prog {
 		l.prog = p
 	}
 	a.pending = a.pending[:0]
-	a.b.AddInstruction(p)
+	if a.first == nil {
+		a.first = p
+	} else {
+		a.last.Link = p
+	}
+	a.last = p
 	a.progs = append(a.progs, p)
 	return p
 }
@@ -139,7 +159,16 @@ func (a *asm) assemble() ([]byte, error) {
 	if a.err != nil {
 		return nil, a.err
 	}
-	code := a.b.Assemble()
+	var diag []string
+	a.ctxt.DiagFunc = func(format string, args ...interface{}) {
+		diag = append(diag, fmt.Sprintf(format, args...))
+	}
+	sym := &obj.LSym{Func: &obj.FuncInfo{Text: a.first}}
+	a.arch.Assemble(a.ctxt, sym, a.newProg)
+	if len(diag) > 0 {
+		return nil, fmt.Errorf("assembler: %s", diag[0])
+	}
+	code := sym.P
 	for _, pt := range a.patches {
 		at := pt.p.Pc + int64(pt.p.Isize) - 4
 		if pt.p.Isize < 4 || at+4 > int64(len(code)) {

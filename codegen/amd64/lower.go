@@ -27,6 +27,7 @@ type lowerer struct {
 	labels map[int64]*label
 	stubs  []func()
 	site   uint32 // index of the instruction being lowered (codegen.Plan)
+	at     int    // index in fn.Func.Code of the instruction being lowered
 }
 
 func (l *lowerer) label(n int64) *label {
@@ -55,6 +56,7 @@ func (l *lowerer) lower() error {
 	code := l.fn.Func.Code
 	for i, in := range code {
 		l.site = l.plan.Index[i]
+		l.at = i
 		if err := l.instr(in); err != nil {
 			return fmt.Errorf("%s: %w", in.Op, err)
 		}
@@ -433,4 +435,43 @@ func (l *lowerer) selectTree(r int16, vs []uint64, ls []*label, fail *label) {
 	l.selectTree(r, vs[:mid], ls[:mid], fail)
 	l.bind(right)
 	l.selectTree(r, vs[mid+1:], ls[mid+1:], fail)
+}
+
+// writtenBeforeSafePoint returns the y registers that the instructions
+// after the current one overwrite before anything could collect, exit to
+// the runtime or branch: allocate need not clear those for the collector.
+func (l *lowerer) writtenBeforeSafePoint() map[int64]bool {
+	w := make(map[int64]bool)
+	dst := func(o beam.Operand) {
+		if o.Kind == beam.KindY {
+			w[o.Val] = true
+		}
+	}
+	for _, in := range l.fn.Func.Code[l.at+1:] {
+		a := in.Args
+		switch in.Op {
+		case beam.OpLine, beam.OpExecutableLine, beam.OpDebugLine:
+		case beam.OpMove:
+			if a[0].Kind == beam.KindY && !w[a[0].Val] {
+				return w // reads a y register not written yet
+			}
+			dst(a[1])
+		case beam.OpInitYregs:
+			for _, y := range a[0].List {
+				dst(y)
+			}
+		case beam.OpInit:
+			dst(a[0])
+		case beam.OpGetTupleElement:
+			dst(a[2])
+		case beam.OpGetHd, beam.OpGetTl:
+			dst(a[1])
+		case beam.OpGetList:
+			dst(a[1])
+			dst(a[2])
+		default:
+			return w
+		}
+	}
+	return w
 }
