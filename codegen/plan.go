@@ -17,6 +17,40 @@ type Plan struct {
 	// function's func_info (0); instructions the interpreter does not keep
 	// (labels, line markers) share the index of the next one.
 	Index []uint32
+	// Step[i] says that native code has the runtime execute instruction i
+	// (abi.ReqStep) instead of lowering it.
+	Step []bool
+}
+
+// stepped are the generic instructions native code has the runtime
+// execute, one at a time (abi.ReqStep): they only touch registers, the
+// heap and the process, and go on, take their fail label (the first
+// operand, when it is a label) or raise. Lowering them in line is future
+// work; stepping keeps their functions native.
+var stepped = map[beam.Opcode]bool{
+	beam.OpIsBitstr: true, beam.OpIsFunction2: true, beam.OpUpdateRecord: true,
+	beam.OpPutMapAssoc: true, beam.OpPutMapExact: true, beam.OpGetMapElements: true, beam.OpHasMapFields: true,
+	beam.OpFmove: true, beam.OpFconv: true, beam.OpFadd: true, beam.OpFsub: true, beam.OpFmul: true,
+	beam.OpFdiv: true, beam.OpFnegate: true, beam.OpFcheckerror: true,
+	beam.OpBsCreateBin: true, beam.OpBsMatch: true, beam.OpBsStartMatch2: true, beam.OpBsStartMatch3: true,
+	beam.OpBsStartMatch4: true, beam.OpBsGetInteger2: true, beam.OpBsGetFloat2: true, beam.OpBsGetBinary2: true,
+	beam.OpBsSkipBits2: true, beam.OpBsTestTail2: true, beam.OpBsTestUnit: true, beam.OpBsMatchString: true,
+	beam.OpBsGetUtf8: true, beam.OpBsGetUtf16: true, beam.OpBsGetUtf32: true,
+	beam.OpBsSkipUtf8: true, beam.OpBsSkipUtf16: true, beam.OpBsSkipUtf32: true,
+	beam.OpBsGetTail: true, beam.OpBsGetPosition: true, beam.OpBsSetPosition: true,
+	beam.OpBsInitWritable: true, beam.OpBsInit2: true, beam.OpBsInitBits: true,
+	beam.OpBsPutInteger: true, beam.OpBsPutBinary: true, beam.OpBsPutFloat: true, beam.OpBsPutString: true,
+	beam.OpBsPutUtf8: true, beam.OpBsPutUtf16: true, beam.OpBsPutUtf32: true,
+	beam.OpBsAdd: true, beam.OpBsUtf8Size: true, beam.OpBsUtf16Size: true,
+	beam.OpBsAppend: true, beam.OpBsPrivateAppend: true,
+	beam.OpSend: true,
+}
+
+// steppedOnOperands are lowered instructions that are stepped instead
+// when an operand is one native code does not handle in line (a float
+// or bignum constant).
+var steppedOnOperands = map[beam.Opcode]bool{
+	beam.OpMove: true, beam.OpPutList: true, beam.OpPutTuple2: true,
 }
 
 // lowered are the generic instructions native code handles (in line or
@@ -52,21 +86,32 @@ var lowered = map[beam.Opcode]bool{
 	beam.OpCatchEnd: true, beam.OpTryCaseEnd: true, beam.OpRaise: true,
 	beam.OpBuildStacktrace: true, beam.OpRawRaise: true,
 	beam.OpBadmatch: true, beam.OpCaseEnd: true, beam.OpIfEnd: true, beam.OpBadRecord: true,
+	beam.OpFclearerror: true,
 }
 
 // NewPlan checks that fn can be lowered. The error is the reason it
 // cannot, as `beamrc build -v` shows it.
 func NewPlan(fn *Function) (*Plan, error) {
 	code := fn.Func.Code
-	p := &Plan{Fn: fn, Index: make([]uint32, len(code))}
+	p := &Plan{Fn: fn, Index: make([]uint32, len(code)), Step: make([]bool, len(code))}
 	n := uint32(0)
 	started := false
 	for i, in := range code {
-		if !lowered[in.Op] {
+		switch {
+		case stepped[in.Op]:
+			p.Step[i] = true
+		case !lowered[in.Op]:
 			return nil, fmt.Errorf("%s: not lowered yet", in.Op)
+		default:
+			if err := checkOperands(in); err != nil {
+				if !steppedOnOperands[in.Op] {
+					return nil, err
+				}
+				p.Step[i] = true
+			}
 		}
-		if err := checkOperands(in); err != nil {
-			return nil, err
+		if in.Op == beam.OpFclearerror && !emu.Emits(in.Op) {
+			p.Step[i] = false // nothing to do, and no instruction to step
 		}
 		if in.Op == beam.OpFuncInfo {
 			started = true

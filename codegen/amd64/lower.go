@@ -57,6 +57,10 @@ func (l *lowerer) lower() error {
 	for i, in := range code {
 		l.site = l.plan.Index[i]
 		l.at = i
+		if l.plan.Step[i] {
+			l.step(in)
+			continue
+		}
 		if err := l.instr(in); err != nil {
 			return fmt.Errorf("%s: %w", in.Op, err)
 		}
@@ -149,25 +153,36 @@ func (l *lowerer) cmpImm(r int16, v uint64) {
 // exit stores request req and leaves to the runtime, which continues at
 // resume (nil: the exit names itself, for requests that do not resume).
 func (l *lowerer) exit(req uint64, resume *label) {
-	if resume == nil {
+	self := resume == nil
+	if self {
+		// The exit's own RET names it: an offset no other site has.
 		resume = l.newLabel()
-		l.bind(resume)
 	}
+	// Requests that never look at the instruction need no site; the others
+	// (calls, BIFs, raises, steps) do, and sites must not share offsets.
+	withSite := req != abi.ReqGC && req != abi.ReqStack && req != abi.ReqYield
 	l.op2(x86.AMOVQ, imm(int64(req)), ctx(abi.OffRequest))
-	l.storeCP(ctx(abi.OffResume), resume)
+	l.storeCPSite(ctx(abi.OffResume), resume, withSite)
 	l.op2(x86.AMOVQ, reg(rSP), ctx(abi.OffSP))
 	l.op2(x86.AMOVQ, reg(rHeap), ctx(abi.OffHeapTop))
 	l.op2(x86.AMOVQ, reg(rReds), ctx(abi.OffReds))
+	if self {
+		l.bind(resume)
+	}
 	l.emit(obj.ARET, obj.Addr{}, obj.Addr{})
 }
 
 // storeCP stores the native continuation pointer of label lb at dst and
 // records the label as a site of the current instruction.
-func (l *lowerer) storeCP(dst obj.Addr, lb *label) {
+func (l *lowerer) storeCP(dst obj.Addr, lb *label) { l.storeCPSite(dst, lb, true) }
+
+func (l *lowerer) storeCPSite(dst obj.Addr, lb *label, withSite bool) {
 	p := l.emit(x86.AMOVQ, imm(0x7fff0000), dst)
 	site := l.site
 	l.imm32Patched(p, lb, func(off int64) int64 {
-		l.out.Sites = append(l.out.Sites, codegen.Site{Offset: uint32(off), Index: site})
+		if withSite {
+			l.out.Sites = append(l.out.Sites, codegen.Site{Offset: uint32(off), Index: site})
+		}
 		return int64(abi.NativeCP(uint32(off)))
 	}, func(at uint32) {
 		l.out.Refs = append(l.out.Refs, codegen.Ref{Offset: at, Kind: refCP, Target: l.self})
@@ -474,4 +489,16 @@ func (l *lowerer) writtenBeforeSafePoint() map[int64]bool {
 		}
 	}
 	return w
+}
+
+// step has the runtime execute the instruction (abi.ReqStep) and takes
+// its fail label if it did.
+func (l *lowerer) step(in beam.Instr) {
+	back := l.newLabel()
+	l.exit(abi.ReqStep, back)
+	l.bind(back)
+	if len(in.Args) > 0 && in.Args[0].Kind == beam.KindLabel && in.Args[0].Val != 0 {
+		l.op2(x86.ACMPQ, ctx(abi.OffOperand(0)), imm(0))
+		l.jmp(x86.AJNE, l.label(in.Args[0].Val))
+	}
 }

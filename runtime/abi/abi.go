@@ -130,6 +130,11 @@ const (
 	ReqCallFun
 	// ReqBuildStacktrace: x0 = build_stacktrace(x0).
 	ReqBuildStacktrace
+	// ReqStep: execute the instruction Resume stands for in the
+	// interpreter (one native code does not lower). Operands[0] comes
+	// back 0 when it went on to the next instruction, 1 when it took its
+	// fail label; when it raised, execution continues at the handler.
+	ReqStep
 )
 
 // CallKind is how a call leaves its caller (ReqCall).

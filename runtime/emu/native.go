@@ -28,6 +28,9 @@ type native struct {
 	callees  []nativeCallee
 	funs     []uint32     // image fun index → fun table index
 	sites    []nativeSite // sorted by offset
+	// replaced holds the instructions iNative replaced at function
+	// entries, which native code may still ask to step (nativeStep).
+	replaced map[int]*instr
 }
 
 // nativeCallee is a function native code calls through the runtime.
@@ -135,7 +138,10 @@ func (s *System) InstallNative(np NativeProgram) error {
 	}
 	sort.Slice(n.sites, func(i, j int) bool { return n.sites[i].offset < n.sites[j].offset })
 
+	n.replaced = make(map[int]*instr, len(entries))
 	for i, f := range im.Functions {
+		orig := s.code[entries[i]]
+		n.replaced[entries[i]] = &orig
 		s.code[entries[i]] = instr{op: iNative, n1: int32(f.Offset)}
 	}
 	s.native = n

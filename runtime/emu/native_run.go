@@ -107,6 +107,13 @@ func (p *Process) runNative() (pc int, res runResult, stop bool) {
 			}
 			c.Operands[0] = uint64(term.NewClosure(p.Heap, n.funs[c.Operands[0]], free[:c.Operands[1]]))
 			continue
+		case abi.ReqStep:
+			var how int
+			how, pc = p.nativeStep(p.sys.sitePC(resume))
+			if how != stepJump {
+				c.Operands[0] = uint64(how)
+				pc = pcNativeResume
+			}
 		case abi.ReqCallFun:
 			pc = p.nativeCallFun(int(c.Operands[0]), term.Term(c.Operands[1]), resume)
 		default:

@@ -1,0 +1,113 @@
+package emu
+
+import (
+	"fmt"
+
+	"github.com/beamrc/beamrc/runtime/term"
+)
+
+// Native code runs an instruction it does not lower itself (bit syntax,
+// maps, floats, send, ...) by asking the runtime to execute the
+// interpreter's translation of it (abi.ReqStep): the instructions here
+// only touch registers, the heap and the process, and either continue
+// with the next instruction, take their fail label, or raise. The
+// opcodes are the ones codegen.Stepped lists.
+
+// stepResult is what a stepped instruction did.
+const (
+	stepNext = iota // went on to the next instruction
+	stepFail        // took its fail label
+	stepJump        // raised: continue at the handler (or the process ends)
+)
+
+// nativeStep executes the instruction at code index pc. For stepJump it
+// also returns where execution continues (-1: the process ends).
+func (p *Process) nativeStep(pc int) (int, int) {
+	in := &p.sys.code[pc]
+	if in.op == iNative {
+		in = p.sys.native.replaced[pc]
+	}
+	next := pc + 1
+	switch in.op {
+	case iMove, iMoveXX, iMoveCX, iMoveXY, iMoveYX:
+		p.store(&in.b, p.load(&in.a))
+	case iPutList:
+		w := p.Heap.Alloc(2)
+		w[0], w[1] = uint64(p.load(&in.a)), uint64(p.load(&in.b))
+		p.store(&in.c, term.ConsOf(w))
+	case iPutTuple2:
+		n := len(in.list)
+		w := p.Heap.Alloc(n + 1)
+		w[0] = uint64(term.MakeHeader(term.SubTuple, n))
+		for i := range in.list {
+			w[i+1] = uint64(p.load(&in.list[i]))
+		}
+		p.store(&in.b, term.Box(w))
+	case iIsBitstr:
+		next = test(p.load(&in.a).IsBitstring(), pc, in.fail)
+	case iIsFunction2:
+		f, ar := p.load(&in.a), p.load(&in.b)
+		next = test(f.IsFun() && ar.IsSmall() && int64(f.FunArity()) == ar.SmallValue(), pc, in.fail)
+	case iUpdateRecord:
+		p.updateRecord(in)
+	case iPutMapAssoc, iPutMapExact:
+		next = p.putMap(in, pc)
+	case iGetMapElements:
+		next = p.getMapElements(in, pc)
+	case iHasMapFields:
+		next = p.hasMapFields(in, pc)
+	case iFmove:
+		p.fmove(in)
+	case iFconv:
+		f, ok := p.load(&in.a).ToFloat()
+		if !ok {
+			next = p.raiseAt(pc, ClassError, term.Badarith)
+			break
+		}
+		p.f[in.b.n] = f
+	case iFadd, iFsub, iFmul, iFdiv, iFnegate:
+		if !p.floatOp(in) {
+			if in.fail != 0 {
+				next = int(in.fail)
+				break
+			}
+			next = p.raiseAt(pc, ClassError, term.Badarith)
+		}
+	case iFcheckerror, iNop:
+	case iBsCreateBin:
+		next = p.bsCreateBin(in, pc)
+	case iBsMatch:
+		next = p.bsMatch(in, pc)
+	case iBsStartMatch, iBsGetInteger, iBsGetFloat, iBsGetBinary, iBsSkipBits,
+		iBsTestTail, iBsTestUnit, iBsMatchString, iBsGetUtf8, iBsGetUtf16, iBsGetUtf32,
+		iBsSkipUtf8, iBsSkipUtf16, iBsSkipUtf32, iBsGetTail, iBsGetPosition, iBsSetPosition:
+		next = p.bsMatchOp(in, pc)
+	case iBsInit, iBsPut, iBsAdd, iBsAppend, iBsPrivateAppend, iBsUtfSize:
+		next = p.bsOldConstruct(in, pc)
+	case iSend:
+		p.reds--
+		if r := p.sendOp(p.x[0], p.x[1]); r == term.NonValue {
+			return stepJump, p.throwAt(pc)
+		}
+		p.x[0] = p.x[1]
+		if p.killReason != 0 {
+			p.trapYield = true // the scheduler sees the kill
+		}
+	default:
+		return stepJump, p.internalErrorPC(pc, fmt.Sprintf("native code stepped instruction %d (op %d), which the runtime cannot step", pc, in.op))
+	}
+	switch {
+	case next == pc+1:
+		return stepNext, 0
+	case in.fail != 0 && next == int(in.fail):
+		return stepFail, 0
+	}
+	return stepJump, next
+}
+
+// internalErrorPC reports a runtime bug at pc and ends the process.
+func (p *Process) internalErrorPC(pc int, msg string) int {
+	p.pc = pc
+	p.internalError(msg)
+	return -1
+}
