@@ -133,7 +133,8 @@ func (l *lowerer) instr(in beam.Instr) error {
 		fail := l.label(a[1].Val)
 		vs, ls, err := l.sortedPairs(a[2].List)
 		if err != nil {
-			return err
+			l.selectBoxed(a[0], fail, a[2].List)
+			break
 		}
 		l.load(a[0], rAX)
 		l.selectTree(rAX, vs, ls, fail)
@@ -608,4 +609,33 @@ func (l *lowerer) smallConst(o beam.Operand) (int64, bool) {
 func (l *lowerer) isSmallConst(o beam.Operand) bool {
 	_, ok := l.smallConst(o)
 	return ok
+}
+
+// selectBoxed is select_val over values that are not all immediates
+// (floats, bignums in literals): one =:= test after another, the boxed
+// ones through the runtime.
+func (l *lowerer) selectBoxed(src beam.Operand, fail *label, list []beam.Operand) {
+	for i := 0; i+1 < len(list); i += 2 {
+		target := l.label(list[i+1].Val)
+		l.load(src, rAX)
+		if v, ok := l.constant(list[i]); ok {
+			l.cmpImm(rAX, v)
+			l.jmp(x86.AJEQ, target)
+			continue
+		}
+		next := l.newLabel()
+		l.load(list[i], rCX)
+		l.op2(x86.ACMPQ, reg(rAX), reg(rCX))
+		l.jmp(x86.AJEQ, target)
+		l.primary(rAX)
+		l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryImmed1))
+		l.jmp(x86.AJEQ, next)
+		back := l.newLabel()
+		l.compareSlow(abi.CmpEqExact, back)
+		l.bind(back)
+		l.op2(x86.ACMPQ, ctx(abi.OffOperand(0)), imm(0))
+		l.jmp(x86.AJNE, target)
+		l.bind(next)
+	}
+	l.jmp(obj.AJMP, fail)
 }
