@@ -44,6 +44,13 @@ var stepped = map[beam.Opcode]bool{
 	beam.OpBsAdd: true, beam.OpBsUtf8Size: true, beam.OpBsUtf16Size: true,
 	beam.OpBsAppend: true, beam.OpBsPrivateAppend: true,
 	beam.OpSend: true,
+	// Receive: loop_rec_end always takes its label; wait and wait_timeout
+	// suspend the process, which resumes in the interpreter's translation
+	// of the function (native and interpreted frames are the same).
+	beam.OpLoopRec: true, beam.OpLoopRecEnd: true, beam.OpRemoveMessage: true, beam.OpTimeout: true,
+	beam.OpWait: true, beam.OpWaitTimeout: true,
+	beam.OpRecvMarkerReserve: true, beam.OpRecvMarkerBind: true, beam.OpRecvMarkerClear: true,
+	beam.OpRecvMarkerUse: true,
 }
 
 // steppedOnOperands are lowered instructions that are stepped instead

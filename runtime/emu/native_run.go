@@ -110,6 +110,9 @@ func (p *Process) runNative() (pc int, res runResult, stop bool) {
 		case abi.ReqStep:
 			var how int
 			how, pc = p.nativeStep(p.sys.sitePC(resume))
+			if how == stepWait {
+				return 0, resWait, true
+			}
 			if how != stepJump {
 				c.Operands[0] = uint64(how)
 				pc = pcNativeResume

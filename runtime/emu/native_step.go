@@ -18,6 +18,7 @@ const (
 	stepNext = iota // went on to the next instruction
 	stepFail        // took its fail label
 	stepJump        // raised: continue at the handler (or the process ends)
+	stepWait        // the process waits for a message; it resumes at p.pc
 )
 
 // nativeStep executes the instruction at code index pc. For stepJump it
@@ -84,6 +85,43 @@ func (p *Process) nativeStep(pc int) (int, int) {
 		next = p.bsMatchOp(in, pc)
 	case iBsInit, iBsPut, iBsAdd, iBsAppend, iBsPrivateAppend, iBsUtfSize:
 		next = p.bsOldConstruct(in, pc)
+	case iLoopRec:
+		m, ok := p.peekMessage()
+		if !ok {
+			next = int(in.fail)
+			break
+		}
+		p.store(&in.b, m)
+	case iLoopRecEnd:
+		p.cursor++
+		next = int(in.fail)
+	case iRemoveMessage:
+		p.removeMessage()
+	case iTimeout:
+		p.timeoutDone()
+	case iRecvMarkerReserve:
+		p.store(&in.a, p.markerReserve())
+	case iRecvMarkerBind:
+		p.markerBind(p.load(&in.a), p.load(&in.b))
+	case iRecvMarkerClear:
+		p.markerClear(p.load(&in.a))
+	case iRecvMarkerUse:
+		p.markerUse(p.load(&in.a))
+	case iWait:
+		// The process resumes in the interpreter's translation of the
+		// function (the same frame layout), at the receive loop.
+		p.pc = int(in.fail)
+		return stepWait, 0
+	case iWaitTimeout:
+		n, wait, ok := p.waitTimeout(in, pc)
+		if !ok {
+			return stepJump, p.raiseAt(pc, ClassError, term.Intern("timeout_value"))
+		}
+		if wait {
+			p.pc = n
+			return stepWait, 0
+		}
+		next = n
 	case iSend:
 		p.reds--
 		if r := p.sendOp(p.x[0], p.x[1]); r == term.NonValue {
