@@ -1,0 +1,67 @@
+package amd64
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/beamrc/beamrc/codegen"
+	"github.com/beamrc/beamrc/runtime/beam"
+)
+
+// fakeEnv numbers everything in the order asked.
+type fakeEnv struct{ n uint32 }
+
+func (e *fakeEnv) next() uint32                   { e.n++; return e.n }
+func (e *fakeEnv) Atom(string) uint32             { return e.next() }
+func (e *fakeEnv) Literal(string, int) uint32     { return e.next() }
+func (e *fakeEnv) Callee(beam.MFA, uint32) uint32 { return e.next() }
+func (e *fakeEnv) Fun(string, int) uint32         { return e.next() }
+func (e *fakeEnv) IsBIF(m beam.MFA) bool          { return m.Module == "erlang" }
+
+func TestLowerFib(t *testing.T) {
+	m, err := beam.ReadFile(filepath.Join("..", "..", "testdata", "bench", "fib", "ebin", "fib.beam"))
+	require.NoError(t, err)
+	f, ok := m.Function("fib", 1)
+	require.True(t, ok)
+	code, err := Backend{}.Lower(&codegen.Function{Module: m, Func: f}, &fakeEnv{})
+	require.NoError(t, err)
+	assert.NotEmpty(t, code.Bytes)
+	kinds := map[uint8]int{}
+	for _, r := range code.Refs {
+		kinds[r.Kind]++
+		assert.Less(t, int(r.Offset)+4, len(code.Bytes)+1)
+	}
+	assert.Positive(t, kinds[refJump], "recursive calls are direct jumps once resolved")
+	assert.Positive(t, kinds[refCP], "calls push native continuations")
+	assert.NotEmpty(t, code.Sites)
+
+	// Resolving: a native target becomes a rel32 to it; a CP gets the
+	// function's offset added.
+	blob := append(make([]byte, 64), code.Bytes...)
+	for _, r := range code.Refs {
+		require.NoError(t, Backend{}.Resolve(blob, 64+r.Offset, r, 64, true))
+		if r.Kind == refJump {
+			assert.Equal(t, int32(64-int64(64+r.Offset+4)), int32(getLE32(blob[64+r.Offset:])))
+		}
+	}
+}
+
+func TestPrelude(t *testing.T) {
+	p := Backend{}.Prelude()
+	assert.NotEmpty(t, p)
+	assert.Equal(t, byte(0xE0), p[len(p)-1], "ends in JMP AX")
+}
+
+func TestUnsupportedReason(t *testing.T) {
+	m, err := beam.ReadFile(filepath.Join("..", "..", "testdata", "bench", "fib", "ebin", "fib.beam"))
+	require.NoError(t, err)
+	f, _ := m.Function("fib", 1)
+	g := *f
+	g.Code = append([]beam.Instr(nil), f.Code...)
+	g.Code = append(g.Code, beam.Instr{Op: beam.OpApply, Args: []beam.Operand{{Kind: beam.KindUnsigned, Val: 1}}})
+	_, err = Backend{}.Lower(&codegen.Function{Module: m, Func: &g}, &fakeEnv{})
+	assert.EqualError(t, err, "apply: not lowered yet")
+}
