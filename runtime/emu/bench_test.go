@@ -12,6 +12,7 @@ import (
 	_ "github.com/beamrc/beamrc/runtime/bif"
 	"github.com/beamrc/beamrc/runtime/emu"
 	"github.com/beamrc/beamrc/runtime/format"
+	"github.com/beamrc/beamrc/runtime/heap"
 	"github.com/beamrc/beamrc/runtime/otp"
 	"github.com/beamrc/beamrc/runtime/term"
 )
@@ -58,7 +59,9 @@ var benchCases = []struct {
 func TestBenchWorkloads(t *testing.T) {
 	s := newSystem(t, "testdata/bench.beam")
 	for _, c := range benchCases {
-		if testing.Short() && c.fun != "fib" {
+		// Torture mode collects at every safe point: the full workloads
+		// would take many minutes.
+		if (testing.Short() || heap.Torture) && c.fun != "fib" {
 			continue
 		}
 		st, err := s.Run("bench", c.fun, ints(c.args...))
