@@ -44,6 +44,9 @@ func TestCollectKeepsReachableTerms(t *testing.T) {
 		for i := range roots {
 			require.Truef(t, term.Equal(want[i], roots[i]), "root %d differs after GC", i)
 		}
+		// Terms are plain words: only the heap and the fragment keep their memory.
+		runtime.KeepAlive(h)
+		runtime.KeepAlive(&lit)
 		assert.Greater(t, h.MinorGCs+h.FullGCs, 0)
 	}
 	Torture = false
@@ -51,6 +54,7 @@ func TestCollectKeepsReachableTerms(t *testing.T) {
 
 func TestCollectLongList(t *testing.T) {
 	h := New()
+	defer runtime.KeepAlive(h) // terms are plain words: only h keeps their memory
 	l := term.Nil
 	roots := []term.Term{l}
 	for i := 0; i < 200000; i++ {
@@ -66,8 +70,10 @@ func TestCollectLongList(t *testing.T) {
 
 func TestCopyIsIndependent(t *testing.T) {
 	h := New()
+	defer runtime.KeepAlive(h) // terms are plain words: only h keeps their memory
 	orig := build(h, 7)
 	var f Fragment
+	defer runtime.KeepAlive(&f)
 	c := Copy(&f, orig)
 	assert.True(t, term.Equal(orig, c))
 	assert.Equal(t, Size(orig), f.Words()-0)
@@ -79,6 +85,7 @@ func TestCopyIsIndependent(t *testing.T) {
 // (here, the inner tuples, whose floats would be left behind).
 func TestCollectWideObjectsAcrossSlabs(t *testing.T) {
 	h := New()
+	defer runtime.KeepAlive(h) // terms are plain words: only h keeps their memory
 	roots := []term.Term{term.Nil}
 	for i := 0; i < 3000; i++ {
 		elems := make([]term.Term, 16)
