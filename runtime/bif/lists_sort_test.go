@@ -44,6 +44,49 @@ func TestListsSortFamilyRandom(t *testing.T) {
 	libOracle(t, calls)
 }
 
+// sort/1 is not stable: it orders elements that are == but not =:=
+// (2, 2.0, {2,2.0}, {2.0,2}) in its own way, which must be matched
+// exactly. Short lists of few values cover every shape of run; long ones
+// the merging of many runs.
+func TestListsSortTiesRandom(t *testing.T) {
+	r := rand.New(rand.NewSource(4))
+	num := func() string { return sortNum(r) }
+	pair := func() string { return "{" + sortNum(r) + "," + sortNum(r) + "}" }
+	var calls []string
+	for i := 0; i < 400; i++ {
+		calls = append(calls,
+			"lists:sort("+sortList(r, 10, num)+")",
+			"lists:sort("+sortList(r, 12, pair)+")",
+		)
+	}
+	for i := 0; i < 40; i++ {
+		calls = append(calls,
+			"lists:sort("+sortList(r, 300, num)+")",
+			"lists:sort("+sortList(r, 300, pair)+")",
+		)
+	}
+	libOracle(t, calls)
+}
+
+// The shapes behind sort/1's order of ties, one by one.
+func TestListsSortTiesShapes(t *testing.T) {
+	libOracle(t, []string{
+		"lists:sort([2,1,2.0])",                     // three elements: stable
+		"lists:sort([1,1.0,2,0])",                   // ascending first: stable
+		"lists:sort([1,1.0,1,1.0])",                 // all equal: as given
+		"lists:sort([2,1,1.0,1])",                   // one descending run
+		"lists:sort([2,1,2.0,2,2.0])",               // between the window
+		"lists:sort([2.0,2,2,1,1.0])",               // equal start, then down
+		"lists:sort([3,2,1,4,4.0])",                 // run ends, equal window
+		"lists:sort([3,2,1,5,4,5.0])",               // run ends, greater aside
+		"lists:sort([3,2,1,5,1.0,5.0])",             // aside while the run grows
+		"lists:sort([3,2,1,5,2.0,5.0])",             // aside, between
+		"lists:sort([3,2,1,5.0,5])",                 // aside at the end
+		"lists:sort([1,0,1.0,0.0,1,0,1.0,0.0])",     // many runs
+		"lists:sort([{1,1.0},{0,0},{1.0,1},{1,1}])", // tuples that are ==
+	})
+}
+
 // Merges take sorted inputs; the test sorts them in erl first, so the
 // arguments are built by a call inside the argument list.
 func TestListsMergeFamilyRandom(t *testing.T) {
