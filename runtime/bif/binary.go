@@ -30,6 +30,7 @@ func init() {
 	emu.Register("binary", "decode_unsigned", 2, binaryDecodeUnsigned)
 	emu.Register("binary", "encode_unsigned", 1, binaryEncodeUnsigned)
 	emu.Register("binary", "encode_unsigned", 2, binaryEncodeUnsigned)
+	emu.Register("binary", "referenced_byte_size", 1, binaryReferencedByteSize)
 	emu.Register("binary", "encode_hex", 1, binaryEncodeHex)
 	emu.Register("binary", "decode_hex", 1, binaryDecodeHex)
 }
@@ -99,6 +100,24 @@ func binaryCopy2(p *emu.Process, args []term.Term) term.Term {
 		return p.Badarg()
 	}
 	return term.NewBinary(p.Heap, bytes.Repeat(b, n))
+}
+
+// binaryReferencedByteSize is the byte size of the binary whose bytes
+// bitstring t shows. OTP copies a part of a binary instead of referring
+// to it when the part is a whole number of bytes no larger than a heap
+// binary (by matching, binary:part/2, split_binary/2...); beamrc always
+// refers, so such a part reports its own size, as OTP's copy would.
+func binaryReferencedByteSize(p *emu.Process, args []term.Term) term.Term {
+	t := args[0]
+	if !t.IsBitstring() {
+		return p.Badarg()
+	}
+	orig, _ := t.BitstringBase()
+	n := orig.BitSize() / 8
+	if size := t.BitSize(); size%8 == 0 && size/8 <= term.HeapBinLimit {
+		n = size / 8
+	}
+	return term.MakeSmall(int64(n))
 }
 
 func binaryFirst(p *emu.Process, args []term.Term) term.Term {
