@@ -20,7 +20,7 @@ func erlPidToList(p *emu.Process, args []term.Term) term.Term {
 	if !args[0].IsPid() {
 		return p.Badarg()
 	}
-	return format.StringToList(p.Heap, "<0."+strconv.FormatUint(args[0].PidID(), 10)+".0>")
+	return format.StringToList(p.Heap, format.AtomicText(args[0]))
 }
 
 // erlListToPid reads "<0.N.0>"; other node numbers are not pids of this

@@ -59,7 +59,7 @@ func (d *displayer) term(t term.Term) {
 	case t.IsBitstring():
 		d.bitstring(t.BitstringBits())
 	default:
-		d.str(atomicText(t))
+		d.str(AtomicText(t))
 	}
 }
 

@@ -58,7 +58,7 @@ func (w writer) term(t term.Term, d int) {
 	case t.IsMap():
 		w.mapTerm(t, d)
 	default:
-		b.WriteString(atomicText(t))
+		b.WriteString(AtomicText(t))
 	}
 }
 
@@ -215,9 +215,10 @@ func bytesAsChars(bs []byte) string {
 	return string(rs)
 }
 
-// atomicText prints pids, ports, references and funs as the BIFs
-// pid_to_list/1, port_to_list/1, ref_to_list/1 and fun_to_list/1 do.
-func atomicText(t term.Term) string {
+// AtomicText prints pids, ports, references and funs as the BIFs
+// pid_to_list/1, port_to_list/1, ref_to_list/1 and fun_to_list/1 do (and
+// as those BIFs of runtime/bif print them).
+func AtomicText(t term.Term) string {
 	switch {
 	case t.IsPid():
 		return "<0." + strconv.FormatUint(t.PidID(), 10) + ".0>"
