@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -48,75 +47,25 @@ type buildOptions struct {
 	target    string
 	interpret []string
 	verbose   bool
-	help      bool
 }
 
-// parseBuildArgs takes the flags cli parsed (those before the first PATH)
-// and reads the rest of the command line itself, because cli stops at the
-// first PATH and the usage puts flags after them.
+// parseBuildArgs reads beamrc build's flags (hoistFlags has put any that
+// followed the PATHs in front, where cli parses them).
 func parseBuildArgs(c *cli.Context) (buildOptions, error) {
-	o := buildOptions{
+	return buildOptions{
+		paths:     c.Args().Slice(),
 		output:    c.String("output"),
 		entry:     c.String("entry"),
 		target:    c.String("target"),
 		interpret: c.StringSlice("interpret"),
 		verbose:   c.Bool("verbose"),
-	}
-	rest := c.Args().Slice()
-	for i := 0; i < len(rest); i++ {
-		a := rest[i]
-		if a == "--" {
-			o.paths = append(o.paths, rest[i+1:]...)
-			break
-		}
-		if !strings.HasPrefix(a, "-") || a == "-" {
-			o.paths = append(o.paths, a)
-			continue
-		}
-		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		switch name {
-		case "h", "help":
-			o.help = true
-			continue
-		case "v", "verbose":
-			if hasValue {
-				return o, usagef("build: %s takes no value", a)
-			}
-			o.verbose = true
-			continue
-		case "o", "output", "entry", "target", "interpret":
-		default:
-			return o, usagef("build: unknown option %s (see beamrc build -h)", a)
-		}
-		if !hasValue {
-			if i+1 >= len(rest) {
-				return o, usagef("build: flag needs an argument: %s", a)
-			}
-			i++
-			value = rest[i]
-		}
-		switch name {
-		case "o", "output":
-			o.output = value
-		case "entry":
-			o.entry = value
-		case "target":
-			o.target = value
-		case "interpret":
-			o.interpret = append(o.interpret, value)
-		}
-	}
-	return o, nil
+	}, nil
 }
 
 func runBuild(c *cli.Context) error {
 	o, err := parseBuildArgs(c)
 	if err != nil {
 		return err
-	}
-	if o.help {
-		// c is build's own context, whose command list is empty.
-		return cli.ShowCommandHelp(c.Lineage()[1], "build")
 	}
 	if len(o.paths) == 0 {
 		return usagef("build: no path given (a Gleam project, an ebin directory or .beam files)")

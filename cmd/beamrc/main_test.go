@@ -165,3 +165,31 @@ func indexOf(lines []string, prefix string) int {
 	}
 	return -1
 }
+
+func TestHoistFlags(t *testing.T) {
+	cmd := disCommand()
+	for _, tc := range []struct {
+		in, want []string
+	}{
+		{[]string{"a.beam", "--function", "f/1"}, []string{"--function", "f/1", "a.beam"}},
+		{[]string{"--function=f/1", "a.beam", "b.beam"}, []string{"--function=f/1", "a.beam", "b.beam"}},
+		{[]string{"a.beam", "-h"}, []string{"-h"}},
+		{[]string{"a.beam", "--", "--function", "x"}, []string{"a.beam", "--", "--function", "x"}},
+	} {
+		got, err := hoistFlags(cmd, tc.in)
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, got, "%v", tc.in)
+	}
+	_, err := hoistFlags(cmd, []string{"a.beam", "--unknown"})
+	assert.EqualError(t, err, "dis: unknown option --unknown (see beamrc dis -h)")
+	_, err = hoistFlags(cmd, []string{"a.beam", "--function"})
+	assert.EqualError(t, err, "dis: flag needs an argument: --function")
+}
+
+func TestDisFunctionAfterFile(t *testing.T) {
+	dir := corpus(t)
+	code, out, errOut := beamrc("dis", filepath.Join(dir, "proof", "proof.beam"), "--function", "factorial/1")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "function factorial/1")
+	assert.NotContains(t, out, "function answer/0")
+}
