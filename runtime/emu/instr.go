@@ -165,7 +165,7 @@ const (
 	iNop
 	iDeallocReturn   // deallocate N + return (the return stays, for jumps to it)
 	iTestHeapPutList // test_heap + put_list (the put_list stays)
-	iMove2           // two moves: a→b then c→d (the second move stays)
+	iMove2           // two moves: a→b then c→d (the second move stays); then a call inline
 	iIsEqExactC      // is_eq_exact with an immediate constant b: word equality
 	iIsNeExactC
 	iIsNonemptyListX // type tests of an x register
@@ -180,6 +180,12 @@ const (
 	iIsConsGetList    // is_nonempty_list + get_list of the same operand (the get_list stays)
 	iAddXC            // gc_bif + of an x register and a small constant
 	iSubXC            // gc_bif - of an x register and a small constant
+	iAddYC            // gc_bif + of a y register and a small constant
+	iSubYC            // gc_bif - of a y register and a small constant
+	iIsLtXC           // is_lt of an x register and a small constant
+	iIsGeXC           // is_ge of an x register and a small constant
+	iIsGtXC           // is_lt of a small constant and an x register: x > c
+	iIsLeXC           // is_ge of a small constant and an x register: x =< c
 	iProcessExit      // the CP of a process's first call
 	iNative           // entry of a function with native code: n1 = blob offset
 	iNativeResume     // run native code from p.nativeResume (pcNativeResume)

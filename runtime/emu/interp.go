@@ -69,6 +69,28 @@ func (p *Process) run() (res runResult) {
 			p.store(&in.b, p.load(&in.a))
 			p.store(&in.d, p.load(&in.c))
 			pc += 2
+			// Arguments are set up right before a call: when a call to
+			// Erlang code (so far as binding made it one) follows, it
+			// runs here, saving its dispatch.
+			in = &code[pc]
+			switch in.op {
+			case iCall:
+				if p.sp == len(p.stack) {
+					p.ensureStack(1)
+				}
+				p.stack[p.sp] = makeCP(pc + 1)
+				p.sp++
+			case iCallLast:
+				p.sp -= int(in.n1)
+			case iCallOnly:
+			default:
+				continue
+			}
+			pc = int(in.n2)
+			if p.reds--; p.reds <= 0 {
+				p.pc = pc
+				return resYield
+			}
 		case iIsEqExactC:
 			pc = test(p.load(&in.a) == in.b.t, pc, in.fail)
 		case iIsNeExactC:
@@ -221,6 +243,32 @@ func (p *Process) run() (res runResult) {
 			} else {
 				pc = test(term.Compare(a, b) >= 0, pc, in.fail)
 			}
+		case iIsLtXC:
+			// b is a small: a small a compares as an integer, anything
+			// else by the term order.
+			if a := x[in.a.n]; a.IsSmall() {
+				pc = test(int64(a) < int64(in.b.t), pc, in.fail)
+			} else {
+				pc = test(term.Compare(a, in.b.t) < 0, pc, in.fail)
+			}
+		case iIsGeXC:
+			if a := x[in.a.n]; a.IsSmall() {
+				pc = test(int64(a) >= int64(in.b.t), pc, in.fail)
+			} else {
+				pc = test(term.Compare(a, in.b.t) >= 0, pc, in.fail)
+			}
+		case iIsGtXC:
+			if a := x[in.a.n]; a.IsSmall() {
+				pc = test(int64(a) > int64(in.b.t), pc, in.fail)
+			} else {
+				pc = test(term.Compare(a, in.b.t) > 0, pc, in.fail)
+			}
+		case iIsLeXC:
+			if a := x[in.a.n]; a.IsSmall() {
+				pc = test(int64(a) <= int64(in.b.t), pc, in.fail)
+			} else {
+				pc = test(term.Compare(a, in.b.t) <= 0, pc, in.fail)
+			}
 		case iIsLt:
 			a, b := p.load(&in.a), p.load(&in.b)
 			if a.IsSmall() && b.IsSmall() {
@@ -257,7 +305,11 @@ func (p *Process) run() (res runResult) {
 			pc = int(in.fail)
 
 		case iCall:
-			p.push(makeCP(pc + 1))
+			if p.sp == len(p.stack) {
+				p.ensureStack(1)
+			}
+			p.stack[p.sp] = makeCP(pc + 1)
+			p.sp++
 			pc = int(in.n2)
 			if p.reds--; p.reds <= 0 {
 				p.pc = pc
@@ -389,6 +441,28 @@ func (p *Process) run() (res runResult) {
 			if pc = p.gcBif(in, pc); pc < 0 {
 				return p.exitResult()
 			}
+		case iAddYC:
+			if a := p.stack[p.sp-1-int(in.a.n)]; a.IsSmall() {
+				if r := a.SmallValue() + in.b.t.SmallValue(); term.FitsSmall(r) {
+					p.store(&in.d, term.MakeSmall(r))
+					pc++
+					continue
+				}
+			}
+			if pc = p.gcBif(in, pc); pc < 0 {
+				return p.exitResult()
+			}
+		case iSubYC:
+			if a := p.stack[p.sp-1-int(in.a.n)]; a.IsSmall() {
+				if r := a.SmallValue() - in.b.t.SmallValue(); term.FitsSmall(r) {
+					p.store(&in.d, term.MakeSmall(r))
+					pc++
+					continue
+				}
+			}
+			if pc = p.gcBif(in, pc); pc < 0 {
+				return p.exitResult()
+			}
 		case iSub:
 			a, b := p.load(&in.a), p.load(&in.b)
 			if a.IsSmall() && b.IsSmall() {
@@ -441,8 +515,17 @@ func (p *Process) run() (res runResult) {
 			}
 
 		case iAllocate:
-			p.allocY(int(in.n1))
-			if !p.Heap.HasRoom(int(in.n2)) {
+			// Frames are small: zeroing them in a loop beats a call to
+			// memclr. allocate without heap words never collects.
+			n := int(in.n1)
+			if p.sp+n > len(p.stack) {
+				p.ensureStack(n)
+			}
+			for i, y := 0, p.stack[p.sp:p.sp+n]; i < len(y); i++ {
+				y[i] = 0
+			}
+			p.sp += n
+			if in.n2 != 0 && !p.Heap.HasRoom(int(in.n2)) {
 				p.gc(int(in.n2), int(in.a.n), nil)
 			}
 			pc++

@@ -886,11 +886,34 @@ func specialize(ins *instr) {
 			ins.op = iGetListX
 		}
 	case iAdd, iSub:
-		if xa && ins.b.kind == kConst && ins.b.t.IsSmall() {
-			if ins.op == iAdd {
-				ins.op = iAddXC
-			} else {
-				ins.op = iSubXC
+		if ins.b.kind != kConst || !ins.b.t.IsSmall() {
+			break
+		}
+		switch {
+		case xa && ins.op == iAdd:
+			ins.op = iAddXC
+		case xa:
+			ins.op = iSubXC
+		case ins.a.kind == kY && ins.op == iAdd:
+			ins.op = iAddYC
+		case ins.a.kind == kY:
+			ins.op = iSubYC
+		}
+	case iIsLt, iIsGe:
+		// Comparisons with a small constant (loop bounds, base cases)
+		// need one tag test. A constant first swaps the operands.
+		lt := ins.op == iIsLt
+		switch {
+		case xa && ins.b.kind == kConst && ins.b.t.IsSmall():
+			ins.op = iIsGeXC
+			if lt {
+				ins.op = iIsLtXC
+			}
+		case ins.a.kind == kConst && ins.a.t.IsSmall() && ins.b.kind == kX:
+			ins.a, ins.b = ins.b, ins.a
+			ins.op = iIsLeXC
+			if lt {
+				ins.op = iIsGtXC
 			}
 		}
 	}
