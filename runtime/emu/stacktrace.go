@@ -2,6 +2,7 @@ package emu
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/beamrc/beamrc/runtime/heap"
 	"github.com/beamrc/beamrc/runtime/term"
@@ -57,29 +58,46 @@ func (p *Process) buildTrace(pc int) term.Term {
 
 // frameCache holds the frame terms {M, F, Arity, Location} of code
 // indices; they never change, so they live in the literal area.
+//
+// Every raise looks up several frames (a loop of try/throw is a
+// benchmark), so hits take no lock: byPC is a table indexed by code
+// index, read and written atomically (0 = not cached). The table is
+// replaced by a bigger copy when code is added; a store into a table
+// that has just been replaced only loses a cache entry.
 type frameCache struct {
-	mu     sync.Mutex
-	frames map[int]term.Term
-	locs   map[codeLoc]term.Term
+	mu   sync.Mutex
+	byPC atomic.Pointer[[]atomic.Uint64]
+	locs map[codeLoc]term.Term
 }
 
 // frameTerm returns the frame of the function that code index pc is in,
 // located at pc.
 func (s *System) frameTerm(pc int) term.Term {
+	if t := s.frameCache.byPC.Load(); t != nil && pc < len(*t) {
+		if fr := (*t)[pc].Load(); fr != 0 {
+			return term.Term(fr)
+		}
+	}
 	s.frameCache.mu.Lock()
 	defer s.frameCache.mu.Unlock()
-	if fr, ok := s.frameCache.frames[pc]; ok {
-		return fr
-	}
 	f := s.funcAt(pc)
 	if f == nil {
 		return term.NonValue
 	}
 	fr := term.NewTuple(heap.Literals, f.mod.Name, f.name, term.MakeSmall(int64(f.arity)), s.locationLocked(pc))
-	if s.frameCache.frames == nil {
-		s.frameCache.frames = make(map[int]term.Term)
+	t := s.frameCache.byPC.Load()
+	if t == nil || pc >= len(*t) {
+		n := max(len(s.code), pc+1)
+		bigger := make([]atomic.Uint64, n)
+		if t != nil {
+			for i := range *t {
+				bigger[i].Store((*t)[i].Load())
+			}
+		}
+		t = &bigger
+		s.frameCache.byPC.Store(t)
 	}
-	s.frameCache.frames[pc] = fr
+	(*t)[pc].Store(uint64(fr))
 	return fr
 }
 
