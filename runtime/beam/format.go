@@ -4,7 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/beamrc/beamrc/runtime/erltext"
 )
 
 // Format prints a term in Erlang syntax exactly as io:format("~w") does:
@@ -127,7 +128,7 @@ func (p *printer) bitstring(v Bitstring) {
 	if p.strings && len(whole) > 0 && printableLatin1(whole) {
 		b.WriteByte('"')
 		for _, c := range whole {
-			writeStringChar(b, rune(c), '"')
+			erltext.WriteChar(b, rune(c), '"', erltext.Latin1)
 		}
 		b.WriteByte('"')
 	} else {
@@ -151,106 +152,17 @@ func (p *printer) bitstring(v Bitstring) {
 // printableLatin1 mirrors io_lib:printable_latin1_list/1.
 func printableLatin1(bs []byte) bool {
 	for _, c := range bs {
-		switch {
-		case c >= 32 && c <= 126, c >= 160:
-		case c == '\n', c == '\r', c == '\t', c == '\v', c == '\b', c == '\f', c == 27:
-		default:
+		if !erltext.IsPrintableLatin1(int64(c)) {
 			return false
 		}
 	}
 	return true
 }
 
-// writeStringChar escapes one character inside a quoted atom or string.
-func writeStringChar(b *strings.Builder, c rune, quote byte) {
-	switch c {
-	case rune(quote), '\\':
-		b.WriteByte('\\')
-		b.WriteRune(c)
-	case '\n':
-		b.WriteString(`\n`)
-	case '\r':
-		b.WriteString(`\r`)
-	case '\t':
-		b.WriteString(`\t`)
-	case '\v':
-		b.WriteString(`\v`)
-	case '\b':
-		b.WriteString(`\b`)
-	case '\f':
-		b.WriteString(`\f`)
-	case 27:
-		b.WriteString(`\e`)
-	case 127:
-		b.WriteString(`\d`)
-	default:
-		if c < 32 {
-			b.WriteString(`\^`)
-			b.WriteRune(c + 64)
-			return
-		}
-		b.WriteRune(c)
-	}
-}
-
-// reservedWords need quoting even though they look like plain atoms. As in
-// OTP 25 (the project's oracle), 'maybe' and 'else' are not reserved: they
-// only are where the maybe_expr feature is enabled (default from OTP 27).
-var reservedWords = map[string]bool{
-	"after": true, "and": true, "andalso": true, "band": true, "begin": true,
-	"bnot": true, "bor": true, "bsl": true, "bsr": true, "bxor": true,
-	"case": true, "catch": true, "cond": true, "div": true, "end": true,
-	"fun": true, "if": true, "let": true, "not": true, "of": true, "or": true,
-	"orelse": true, "receive": true, "rem": true, "try": true, "when": true,
-	"xor": true,
-}
-
-// QuoteAtom returns an atom as Erlang source writes it: bare when it starts
-// with a lowercase letter and continues with letters, digits, _ and @, and
-// is not a reserved word; single-quoted with escapes otherwise.
-func QuoteAtom(s string) string {
-	if !needsQuote(s) {
-		return s
-	}
-	var b strings.Builder
-	b.WriteByte('\'')
-	for _, c := range s {
-		writeStringChar(&b, c, '\'')
-	}
-	b.WriteByte('\'')
-	return b.String()
-}
-
-func needsQuote(s string) bool {
-	if s == "" || reservedWords[s] {
-		return true
-	}
-	first := true
-	for len(s) > 0 {
-		c, n := utf8.DecodeRuneInString(s)
-		s = s[n:]
-		if first {
-			first = false
-			if !isLower(c) {
-				return true
-			}
-			continue
-		}
-		if !isLower(c) && !isUpper(c) && !(c >= '0' && c <= '9') && c != '_' && c != '@' {
-			return true
-		}
-	}
-	return false
-}
-
-// Latin-1 letter classes as erl_scan uses them.
-func isLower(c rune) bool {
-	return c >= 'a' && c <= 'z' || c >= 0xdf && c <= 0xff && c != 0xf7
-}
-
-func isUpper(c rune) bool {
-	return c >= 'A' && c <= 'Z' || c >= 0xc0 && c <= 0xde && c != 0xd7
-}
+// QuoteAtom returns an atom as Erlang writes it: bare when it starts with
+// a lowercase letter and continues with letters, digits, _ and @, and is
+// not a reserved word; single-quoted with io_lib's escapes otherwise.
+func QuoteAtom(s string) string { return erltext.QuoteAtom(s, erltext.Unicode) }
 
 // formatFloat prints a float as Erlang's io_lib_format:fwrite_g/1: the
 // shortest digit string that reads back exactly, placed either as a plain

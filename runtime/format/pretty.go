@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/beamrc/beamrc/runtime/erltext"
 	"github.com/beamrc/beamrc/runtime/term"
 )
 
@@ -118,7 +119,7 @@ func (p *printer) length(t term.Term, d int) *node {
 	case t.IsCons():
 		if p.strings && d != 1 && PrintableLatin1List(t) {
 			var b strings.Builder
-			writeQuoted(&b, listRunes(t), '"', encUnicode)
+			erltext.WriteQuoted(&b, listRunes(t), '"', erltext.Unicode)
 			return textNode(b.String())
 		}
 		return p.list(t, d)
@@ -251,7 +252,7 @@ func printableBin(bs []byte, d int, enc Encoding) (chars []rune, latin, prefix, 
 	// Latin-1: the first bad byte decides.
 	bad := -1
 	for i := 0; i < n; i++ {
-		if !isPrintableLatin1(int64(bs[i])) {
+		if !erltext.IsPrintableLatin1(int64(bs[i])) {
 			bad = i
 			break
 		}
@@ -303,7 +304,7 @@ func printableUTF8(bs []byte, n, d int) (chars []rune, latin, prefix, ok, valid 
 		if r == utf8.RuneError && size <= 1 {
 			break
 		}
-		if !isPrintableLatin1(int64(r)) {
+		if !erltext.IsPrintableLatin1(int64(r)) {
 			break
 		}
 		chars = append(chars, r)
