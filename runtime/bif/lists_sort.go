@@ -44,30 +44,15 @@ func init() {
 	emu.Register("lists", "uniq", 1, listsUniq)
 }
 
-// sortCmp orders two elements; keyed sorts compare one tuple element.
-type sortCmp func(a, b term.Term) int
-
-func sortTerms(a, b term.Term) int { return term.Compare(a, b) }
-
-// sortKeyed compares element n of tuples whose key the caller has checked.
-func sortKeyed(n int) sortCmp {
-	return func(a, b term.Term) int { return term.Compare(a.Element(n), b.Element(n)) }
-}
-
-// sortStable sorts elems in place, keeping equal elements in input order.
-func sortStable(elems []term.Term, cmp sortCmp) {
-	slices.SortStableFunc(elems, cmp)
-}
-
 // sortDedup drops each element equal to the one kept before it (the
 // input is sorted, so equal elements are neighbours).
-func sortDedup(elems []term.Term, cmp sortCmp) []term.Term {
+func sortDedup(elems []term.Term, o sortOrder) []term.Term {
 	if len(elems) == 0 {
 		return elems
 	}
 	out := elems[:1]
 	for _, e := range elems[1:] {
-		if cmp(out[len(out)-1], e) != 0 {
+		if o.compare(out[len(out)-1], e) != 0 {
 			out = append(out, e)
 		}
 	}
@@ -94,8 +79,8 @@ func listsUsort(p *emu.Process, args []term.Term) term.Term {
 	if len(elems) < 2 {
 		return args[0]
 	}
-	sortStable(elems, sortTerms)
-	return term.ListFrom(p.Heap, sortDedup(elems, sortTerms))
+	sortStable(elems, wholeTerms)
+	return term.ListFrom(p.Heap, sortDedup(elems, wholeTerms))
 }
 
 // sortTies sorts for sort/1, whose order of equal but distinct elements
@@ -106,17 +91,17 @@ func listsUsort(p *emu.Process, args []term.Term) term.Term {
 //     different neighbours ascend (or that have none), sort stably;
 //   - otherwise the result is a stable sort of descendingRunOrder(list).
 func sortTies(elems []term.Term) {
-	if len(elems) > 3 && startsDescending(elems) {
+	if len(elems) > 3 && startsDescending(elems) && !allSmall(elems) {
 		descendingRunOrder(elems)
 	}
-	sortStable(elems, sortTerms)
+	sortStable(elems, wholeTerms)
 }
 
 // startsDescending reports whether the first neighbours in elems that
 // differ (by ==) are in descending order.
 func startsDescending(elems []term.Term) bool {
 	for i := 1; i < len(elems); i++ {
-		if c := term.Compare(elems[i-1], elems[i]); c != 0 {
+		if c := wholeTerms.compare(elems[i-1], elems[i]); c != 0 {
 			return c > 0
 		}
 	}
@@ -149,10 +134,10 @@ func descendingRunOrder(elems []term.Term) {
 	hasAside := false
 	for _, z := range elems[2:] {
 		switch {
-		case term.Compare(z, lower) <= 0:
+		case wholeTerms.compare(z, lower) <= 0:
 			out = append(out, upper)
 			upper, lower = lower, z
-		case term.Compare(z, upper) <= 0:
+		case wholeTerms.compare(z, upper) <= 0:
 			out = append(out, upper)
 			upper = z
 		case len(out) == runStart:
@@ -162,7 +147,7 @@ func descendingRunOrder(elems []term.Term) {
 		default:
 			out = append(out, upper, lower)
 			runStart = len(out)
-			if term.Compare(aside, z) > 0 {
+			if wholeTerms.compare(aside, z) > 0 {
 				upper, lower = aside, z
 			} else {
 				upper, lower = z, aside
@@ -218,7 +203,7 @@ func listsKeysort(p *emu.Process, args []term.Term) term.Term {
 		return done
 	}
 	keysortLeadingTies(elems, n)
-	sortStable(elems, sortKeyed(n))
+	sortStable(elems, keyOrder(n))
 	return term.ListFrom(p.Heap, elems)
 }
 
@@ -227,8 +212,8 @@ func listsUkeysort(p *emu.Process, args []term.Term) term.Term {
 	if elems == nil {
 		return done
 	}
-	sortStable(elems, sortKeyed(n))
-	return term.ListFrom(p.Heap, sortDedup(elems, sortKeyed(n)))
+	sortStable(elems, keyOrder(n))
+	return term.ListFrom(p.Heap, sortDedup(elems, keyOrder(n)))
 }
 
 // keysortLeadingTies reproduces the one place where OTP's keysort/2 is
@@ -238,24 +223,24 @@ func listsUkeysort(p *emu.Process, args []term.Term) term.Term {
 // elements == to the first has a smaller key, that leading run comes out
 // in reverse order. Reversing it before the stable sort does the same.
 func keysortLeadingTies(elems []term.Term, n int) {
-	if len(elems) < 4 || term.Compare(elems[0], elems[1]) != 0 {
+	if len(elems) < 4 || wholeTerms.compare(elems[0], elems[1]) != 0 {
 		return
 	}
 	k := 2
-	for k < len(elems) && term.Compare(elems[k], elems[0]) == 0 {
+	for k < len(elems) && wholeTerms.compare(elems[k], elems[0]) == 0 {
 		k++
 	}
-	if k < len(elems) && term.Compare(elems[k].Element(n), elems[0].Element(n)) < 0 {
+	if k < len(elems) && wholeTerms.compare(elems[k].Element(n), elems[0].Element(n)) < 0 {
 		slices.Reverse(elems[:k])
 	}
 }
 
 // mergeTwo merges sorted a and b; on a tie a's element goes first.
-func mergeTwo(a, b []term.Term, cmp sortCmp) []term.Term {
+func mergeTwo(a, b []term.Term, o sortOrder) []term.Term {
 	out := make([]term.Term, 0, len(a)+len(b))
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
-		if cmp(a[i], b[j]) <= 0 {
+		if !o.less(b[j], a[i]) {
 			out = append(out, a[i])
 			i++
 		} else {
@@ -269,40 +254,40 @@ func mergeTwo(a, b []term.Term, cmp sortCmp) []term.Term {
 // umergeTwo merges sorted a and b, dropping an element of b that equals
 // the element of a just taken. Duplicates within one list stay, as in
 // OTP (umerge([1,1], [1.0,2]) is [1,1,2]).
-func umergeTwo(a, b []term.Term, cmp sortCmp) []term.Term {
+func umergeTwo(a, b []term.Term, o sortOrder) []term.Term {
 	out := make([]term.Term, 0, len(a)+len(b))
 	i, j := 0, 0
 	lastA := false // the last element out came from a
 	for i < len(a) && j < len(b) {
-		if cmp(a[i], b[j]) <= 0 {
+		if !o.less(b[j], a[i]) {
 			out = append(out, a[i])
 			i++
 			lastA = true
 			continue
 		}
-		if !lastA || cmp(b[j], out[len(out)-1]) > 0 {
+		if !lastA || o.less(out[len(out)-1], b[j]) {
 			out = append(out, b[j])
 		}
 		j++
 		lastA = false
 	}
-	if j < len(b) && lastA && cmp(b[j], out[len(out)-1]) <= 0 {
+	if j < len(b) && lastA && !o.less(out[len(out)-1], b[j]) {
 		j++
 	}
 	return append(append(out, a[i:]...), b[j:]...)
 }
 
 // mergeAll merges lists left to right, earlier lists winning ties.
-func mergeAll(ls [][]term.Term, cmp sortCmp, unique bool) []term.Term {
+func mergeAll(ls [][]term.Term, o sortOrder, unique bool) []term.Term {
 	if len(ls) == 0 {
 		return nil
 	}
 	acc := ls[len(ls)-1]
 	for k := len(ls) - 2; k >= 0; k-- {
 		if unique {
-			acc = umergeTwo(ls[k], acc, cmp)
+			acc = umergeTwo(ls[k], acc, o)
 		} else {
-			acc = mergeTwo(ls[k], acc, cmp)
+			acc = mergeTwo(ls[k], acc, o)
 		}
 	}
 	return acc
@@ -321,8 +306,8 @@ func reversed(ls ...[]term.Term) [][]term.Term {
 
 // rMergeAll merges descending lists: the reverse of merging the
 // reversed lists.
-func rMergeAll(ls [][]term.Term, cmp sortCmp, unique bool) []term.Term {
-	out := mergeAll(reversed(ls...), cmp, unique)
+func rMergeAll(ls [][]term.Term, o sortOrder, unique bool) []term.Term {
+	out := mergeAll(reversed(ls...), o, unique)
 	slices.Reverse(out)
 	return out
 }
@@ -352,7 +337,7 @@ func listsMerge1(p *emu.Process, args []term.Term) term.Term {
 	if !ok {
 		return libFnClause(p, args)
 	}
-	return term.ListFrom(p.Heap, mergeAll(ls, sortTerms, false))
+	return term.ListFrom(p.Heap, mergeAll(ls, wholeTerms, false))
 }
 
 func listsUmerge1(p *emu.Process, args []term.Term) term.Term {
@@ -367,7 +352,7 @@ func listsUmerge1(p *emu.Process, args []term.Term) term.Term {
 	if !ok {
 		return libFnClause(p, args)
 	}
-	return term.ListFrom(p.Heap, mergeAll(ls, sortTerms, true))
+	return term.ListFrom(p.Heap, mergeAll(ls, wholeTerms, true))
 }
 
 // mergeN is merge3/umerge3 and the r* variants on their arguments.
@@ -380,9 +365,9 @@ func mergeN(p *emu.Process, args []term.Term, reverse, unique bool) term.Term {
 		return libFnClause(p, args)
 	}
 	if reverse {
-		return term.ListFrom(p.Heap, rMergeAll(ls, sortTerms, unique))
+		return term.ListFrom(p.Heap, rMergeAll(ls, wholeTerms, unique))
 	}
-	return term.ListFrom(p.Heap, mergeAll(ls, sortTerms, unique))
+	return term.ListFrom(p.Heap, mergeAll(ls, wholeTerms, unique))
 }
 
 func listsMerge3(p *emu.Process, args []term.Term) term.Term {
@@ -409,7 +394,7 @@ func listsUmerge2(p *emu.Process, args []term.Term) term.Term {
 	if !ok {
 		return libFnClause(p, args)
 	}
-	return term.ListFrom(p.Heap, umergeTwo(ls[0], ls[1], sortTerms))
+	return term.ListFrom(p.Heap, umergeTwo(ls[0], ls[1], wholeTerms))
 }
 
 func listsRmerge2(p *emu.Process, args []term.Term) term.Term {
@@ -417,7 +402,7 @@ func listsRmerge2(p *emu.Process, args []term.Term) term.Term {
 	if !ok {
 		return libFnClause(p, args)
 	}
-	return term.ListFrom(p.Heap, rMergeAll(ls, sortTerms, false))
+	return term.ListFrom(p.Heap, rMergeAll(ls, wholeTerms, false))
 }
 
 func listsRumerge2(p *emu.Process, args []term.Term) term.Term {
@@ -425,7 +410,7 @@ func listsRumerge2(p *emu.Process, args []term.Term) term.Term {
 	if !ok {
 		return libFnClause(p, args)
 	}
-	return term.ListFrom(p.Heap, rMergeAll(ls, sortTerms, true))
+	return term.ListFrom(p.Heap, rMergeAll(ls, wholeTerms, true))
 }
 
 // keyMerge is keymerge/3 and its variants. As OTP: a bad index is
@@ -455,9 +440,9 @@ func keyMerge(p *emu.Process, args []term.Term, reverse, unique bool) term.Term 
 		}
 	}
 	if reverse {
-		return term.ListFrom(p.Heap, rMergeAll(ls, sortKeyed(n), unique))
+		return term.ListFrom(p.Heap, rMergeAll(ls, keyOrder(n), unique))
 	}
-	return term.ListFrom(p.Heap, mergeAll(ls, sortKeyed(n), unique))
+	return term.ListFrom(p.Heap, mergeAll(ls, keyOrder(n), unique))
 }
 
 func listsKeymerge(p *emu.Process, args []term.Term) term.Term {

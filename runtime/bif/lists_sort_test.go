@@ -147,3 +147,44 @@ func TestListsSortFamilyEdges(t *testing.T) {
 	)
 	libOracle(t, calls)
 }
+
+// Large inputs of every shape the sort's run detection tells apart
+// (random, ascending, descending, sawtooth), with and without ties of
+// equal but distinct elements, agree with erl. The lists are built by
+// the argument expressions in erl: Mix(I) is an integer near I that is
+// a float for every third I, Rnd is a seeded pseudo-random list.
+func TestListsSortLargeInputs(t *testing.T) {
+	const n = 20000
+	rnd := func(k int) string {
+		return fmt.Sprintf("begin rand:seed(exsss, {1,2,3}), [rand:uniform(%d) || _ <- lists:seq(1, %d)] end", k, n)
+	}
+	mix := func(gen string) string {
+		return "[case I rem 3 of 0 -> float(X); _ -> X end || {I, X} <- lists:enumerate(" + gen + ")]"
+	}
+	tup := func(gen string) string {
+		return "[{X, I rem 7} || {I, X} <- lists:enumerate(" + gen + ")]"
+	}
+	shapes := []string{
+		rnd(1_000_000),                         // random, no ties
+		rnd(50),                                // random, many ties
+		fmt.Sprintf("lists:seq(1, %d)", n),     // ascending
+		fmt.Sprintf("lists:seq(%d, 1, -1)", n), // descending
+		fmt.Sprintf("[I div 4 || I <- lists:seq(%d, 1, -1)]", n),           // descending with ties
+		fmt.Sprintf("[I rem 101 || I <- lists:seq(1, %d)]", n),             // sawtooth
+		fmt.Sprintf("[(I * 7919) rem 100003 || I <- lists:seq(1, %d)]", n), // as the listops benchmark
+		"lists:reverse(" + rnd(50) + ")",
+	}
+	var calls []string
+	for _, s := range shapes {
+		for _, l := range []string{s, mix(s)} {
+			calls = append(calls,
+				"lists:sort("+l+")",
+				"lists:usort("+l+")",
+				"lists:keysort(1, "+tup(l)+")",
+				"lists:keysort(2, "+tup(l)+")",
+				"lists:ukeysort(1, "+tup(l)+")",
+			)
+		}
+	}
+	libOracle(t, calls)
+}
