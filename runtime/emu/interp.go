@@ -847,7 +847,8 @@ func (p *Process) floatOp(in *instr) bool {
 	case iFdiv:
 		r = a / p.f[in.b.n]
 	case iFnegate:
-		r = -a
+		// As OTP computes it: the negation of 0.0 is 0.0, not -0.0.
+		r = 0 - a
 	}
 	if math.IsInf(r, 0) || math.IsNaN(r) {
 		return false
