@@ -30,8 +30,6 @@ type Plan struct {
 var stepped = map[beam.Opcode]bool{
 	beam.OpIsBitstr: true, beam.OpIsFunction2: true, beam.OpUpdateRecord: true,
 	beam.OpPutMapAssoc: true, beam.OpPutMapExact: true, beam.OpGetMapElements: true, beam.OpHasMapFields: true,
-	beam.OpFmove: true, beam.OpFconv: true, beam.OpFadd: true, beam.OpFsub: true, beam.OpFmul: true,
-	beam.OpFdiv: true, beam.OpFnegate: true, beam.OpFcheckerror: true,
 	beam.OpBsCreateBin: true, beam.OpBsMatch: true, beam.OpBsStartMatch2: true, beam.OpBsStartMatch3: true,
 	beam.OpBsStartMatch4: true, beam.OpBsGetInteger2: true, beam.OpBsGetFloat2: true, beam.OpBsGetBinary2: true,
 	beam.OpBsSkipBits2: true, beam.OpBsTestTail2: true, beam.OpBsTestUnit: true, beam.OpBsMatchString: true,
@@ -94,6 +92,16 @@ var lowered = map[beam.Opcode]bool{
 	beam.OpBuildStacktrace: true, beam.OpRawRaise: true,
 	beam.OpBadmatch: true, beam.OpCaseEnd: true, beam.OpIfEnd: true, beam.OpBadRecord: true,
 	beam.OpFclearerror: true,
+
+	beam.OpFmove: true, beam.OpFconv: true, beam.OpFadd: true, beam.OpFsub: true, beam.OpFmul: true,
+	beam.OpFdiv: true, beam.OpFnegate: true, beam.OpFcheckerror: true,
+}
+
+// floatOps are the instructions with float register operands; float
+// constants are theirs too (fmove loads one in a float register).
+var floatOps = map[beam.Opcode]bool{
+	beam.OpFmove: true, beam.OpFconv: true, beam.OpFadd: true, beam.OpFsub: true, beam.OpFmul: true,
+	beam.OpFdiv: true, beam.OpFnegate: true,
 }
 
 // NewPlan checks that fn can be lowered. The error is the reason it
@@ -133,7 +141,8 @@ func NewPlan(fn *Function) (*Plan, error) {
 
 // checkOperands rejects operand shapes native code does not handle:
 // constants that are not immediate terms and not literals (bignums and
-// floats written in line; a literal would hold them).
+// floats written in line; a literal would hold them), and float registers
+// outside the float instructions.
 func checkOperands(in beam.Instr) error {
 	var check func(o beam.Operand) error
 	check = func(o beam.Operand) error {
@@ -143,9 +152,16 @@ func checkOperands(in beam.Instr) error {
 				return fmt.Errorf("%s: integer operand %s is not a small integer", in.Op, o)
 			}
 		case beam.KindFloat:
-			return fmt.Errorf("%s: float operand", in.Op)
+			if !floatOps[in.Op] {
+				return fmt.Errorf("%s: float operand", in.Op)
+			}
 		case beam.KindFR:
-			return fmt.Errorf("%s: float register operand", in.Op)
+			if !floatOps[in.Op] {
+				return fmt.Errorf("%s: float register operand", in.Op)
+			}
+			if o.Val < 0 || o.Val >= emu.NumFRegs {
+				return fmt.Errorf("%s: float register %d out of range", in.Op, o.Val)
+			}
 		case beam.KindList:
 			for _, e := range o.List {
 				if err := check(e); err != nil {

@@ -65,3 +65,22 @@ func TestUnsupportedReason(t *testing.T) {
 	_, err = Backend{}.Lower(&codegen.Function{Module: m, Func: &g}, &fakeEnv{})
 	assert.EqualError(t, err, "apply: not lowered yet")
 }
+
+// Every function with float instructions assembles: the SSE2
+// instructions and operand shapes float.go uses are ones golang-asm
+// encodes (it reports the others as errors).
+func TestLowerFloats(t *testing.T) {
+	for _, path := range []string{
+		filepath.Join("..", "..", "testdata", "bench", "nbody", "ebin", "nbody.beam"),
+		filepath.Join("..", "..", "testdata", "programs", "e_float_ops", "ebin", "e_float_ops.beam"),
+	} {
+		m, err := beam.ReadFile(path)
+		require.NoError(t, err)
+		for i := range m.Functions {
+			f := &m.Functions[i]
+			code, err := Backend{}.Lower(&codegen.Function{Module: m, Func: f}, &fakeEnv{})
+			require.NoError(t, err, "%s/%d", f.Name, f.Arity)
+			assert.NotEmpty(t, code.Bytes)
+		}
+	}
+}

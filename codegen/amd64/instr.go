@@ -321,6 +321,10 @@ func (l *lowerer) instr(in beam.Instr) error {
 	case beam.OpIfEnd:
 		l.raise(abi.RaiseIfClause, nil)
 
+	case beam.OpFmove, beam.OpFconv, beam.OpFadd, beam.OpFsub, beam.OpFmul, beam.OpFdiv,
+		beam.OpFnegate, beam.OpFcheckerror:
+		l.float(in)
+
 	default:
 		return fmt.Errorf("not lowered yet")
 	}

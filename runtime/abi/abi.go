@@ -60,6 +60,10 @@ type Context struct {
 	// Literals is the address of the program's literal table (one term per
 	// literal index the compiler assigned).
 	Literals uintptr
+	// FRegs is the address of float register 0: the process's array of
+	// float64, the one the interpreter uses, so that stepped instructions
+	// and native code see the same float registers.
+	FRegs uintptr
 }
 
 // NumOperands is the size of Context.Operands.
@@ -78,6 +82,7 @@ const (
 	OffResume     = int64(unsafe.Offsetof(Context{}.Resume))
 	OffCodeBase   = int64(unsafe.Offsetof(Context{}.CodeBase))
 	OffLiterals   = int64(unsafe.Offsetof(Context{}.Literals))
+	OffFRegs      = int64(unsafe.Offsetof(Context{}.FRegs))
 )
 
 // OffOperand returns the offset of Operands[i].

@@ -40,6 +40,7 @@ func (p *Process) runNative() (pc int, res runResult, stop bool) {
 	n := p.sys.native
 	c := &p.ctx
 	c.X = uintptr(unsafe.Pointer(&p.x[0]))
+	c.FRegs = uintptr(unsafe.Pointer(&p.f[0]))
 	c.CodeBase = n.base
 	c.Literals = uintptr(unsafe.Pointer(unsafe.SliceData(n.literals)))
 	for {

@@ -1,0 +1,178 @@
+package amd64
+
+import (
+	"github.com/twitchyliquid64/golang-asm/obj"
+	"github.com/twitchyliquid64/golang-asm/obj/x86"
+
+	"github.com/beamrc/beamrc/runtime/abi"
+	"github.com/beamrc/beamrc/runtime/beam"
+)
+
+// Float instructions, in line with SSE2. The float registers are the
+// process's array the interpreter uses (abi.Context.FRegs), so that an
+// instruction the runtime executes for native code (abi.ReqStep) sees
+// and leaves the same values.
+//
+// Like the interpreter, every arithmetic instruction checks its own
+// result: a result that is not finite (infinity or NaN) takes the fail
+// label, or raises badarith at the instruction, and is not stored.
+
+var (
+	rFR = rR8               // address of float register 0, per instruction
+	xA  = int16(x86.REG_X0) // scratch
+)
+
+// floatHeader is the header word of a boxed float.
+var floatHeader = abi.Header(abi.SubFloat, abi.FloatWords-1)
+
+// float lowers fmove, fconv, fadd, fsub, fmul, fdiv, fnegate and
+// fcheckerror.
+func (l *lowerer) float(in beam.Instr) {
+	a := in.Args
+	switch in.Op {
+	case beam.OpFmove:
+		l.fmove(in)
+	case beam.OpFconv:
+		l.fconv(in)
+	case beam.OpFadd:
+		l.farith(x86.AADDSD, a[0], a[1], a[2], a[3])
+	case beam.OpFsub:
+		l.farith(x86.ASUBSD, a[0], a[1], a[2], a[3])
+	case beam.OpFmul:
+		l.farith(x86.AMULSD, a[0], a[1], a[2], a[3])
+	case beam.OpFdiv:
+		l.farith(x86.ADIVSD, a[0], a[1], a[2], a[3])
+	case beam.OpFnegate:
+		// 0.0 - x, as OTP computes it: the negation of 0.0 is 0.0.
+		l.loadFRBase()
+		l.op2(x86.AXORPS, reg(xA), reg(xA))
+		l.op2(x86.ASUBSD, l.frAddr(a[1]), reg(xA))
+		l.op2(x86.AMOVQ, reg(xA), reg(rAX))
+		l.checkFinite(rAX, a[0])
+		l.op2(x86.AMOVQ, reg(rAX), l.frAddr(a[2]))
+	case beam.OpFcheckerror:
+		// Nothing is pending: the arithmetic instructions checked their
+		// results already.
+	}
+}
+
+func (l *lowerer) loadFRBase() { l.op2(x86.AMOVQ, ctx(abi.OffFRegs), reg(rFR)) }
+
+// frAddr is the memory operand of float register o (rFR loaded).
+func (l *lowerer) frAddr(o beam.Operand) obj.Addr { return mem(rFR, 8*o.Val) }
+
+func isTermReg(o beam.Operand) bool { return o.Kind == beam.KindX || o.Kind == beam.KindY }
+
+// fmove copies between float registers, loads a float constant or a
+// boxed float into one, or boxes one into an x or y register.
+func (l *lowerer) fmove(in beam.Instr) {
+	src, dst := in.Args[0], in.Args[1]
+	switch {
+	case src.Kind == beam.KindFR && dst.Kind == beam.KindFR:
+		l.loadFRBase()
+		l.op2(x86.AMOVQ, l.frAddr(src), reg(rAX))
+		l.op2(x86.AMOVQ, reg(rAX), l.frAddr(dst))
+	case src.Kind == beam.KindFR && isTermReg(dst):
+		l.loadFRBase()
+		l.boxFloat(src, dst)
+	case src.Kind == beam.KindFloat && dst.Kind == beam.KindFR:
+		l.storeFloatBits(uint64(src.Val), dst)
+	case dst.Kind == beam.KindFR && (isTermReg(src) || src.Kind == beam.KindLiteral):
+		l.termToFR(in, src, dst, false)
+	default:
+		// Shapes erlc does not emit: the runtime does what it always does.
+		l.step(in)
+	}
+}
+
+// fconv converts a number to a float register: a small integer or a
+// boxed float in line. Anything else (a bignum, or a term that is no
+// number and raises badarith) is the runtime's, so that the conversion
+// and the exception are exactly the interpreter's.
+func (l *lowerer) fconv(in beam.Instr) {
+	src, dst := in.Args[0], in.Args[1]
+	switch {
+	case dst.Kind != beam.KindFR:
+		l.step(in)
+	case src.Kind == beam.KindFloat:
+		l.storeFloatBits(uint64(src.Val), dst)
+	case isTermReg(src) || src.Kind == beam.KindLiteral:
+		l.termToFR(in, src, dst, true)
+	default:
+		l.step(in)
+	}
+}
+
+// storeFloatBits puts a float constant (its IEEE bits) in float register
+// dst.
+func (l *lowerer) storeFloatBits(bits uint64, dst beam.Operand) {
+	l.loadFRBase()
+	l.op2(x86.AMOVQ, imm(int64(bits)), reg(rAX))
+	l.op2(x86.AMOVQ, reg(rAX), l.frAddr(dst))
+}
+
+// termToFR loads the term in src into float register dst: a boxed float
+// in line, and with convert (fconv) a small integer too. Anything else
+// has the runtime execute the instruction.
+func (l *lowerer) termToFR(in beam.Instr, src, dst beam.Operand, convert bool) {
+	done := l.newLabel()
+	slow := l.stub(func() {
+		l.step(in)
+		l.jmp(obj.AJMP, done)
+	})
+	l.load(src, rAX)
+	l.loadFRBase()
+	if convert {
+		notSmall := l.newLabel()
+		l.jumpUnlessSmall(rAX, notSmall)
+		l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rAX))
+		l.op2(x86.ACVTSQ2SD, reg(rAX), reg(xA))
+		l.op2(x86.AMOVSD, reg(xA), l.frAddr(dst))
+		l.jmp(obj.AJMP, done)
+		l.bind(notSmall)
+	}
+	l.jumpUnlessBoxed(rAX, slow)
+	l.cmpImm2(mem(rAX, -abi.PrimaryBoxed), floatHeader)
+	l.jmp(x86.AJNE, slow)
+	l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryBoxed), reg(rCX))
+	l.op2(x86.AMOVQ, reg(rCX), l.frAddr(dst))
+	l.bind(done)
+}
+
+// boxFloat stores float register src, boxed, in dst. The words were
+// reserved by the test_heap or allocate_heap before (its float count).
+func (l *lowerer) boxFloat(src, dst beam.Operand) {
+	l.op2(x86.AMOVQ, imm(int64(floatHeader)), reg(rCX))
+	l.op2(x86.AMOVQ, reg(rCX), mem(rHeap, 0))
+	l.op2(x86.AMOVQ, l.frAddr(src), reg(rAX))
+	l.op2(x86.AMOVQ, reg(rAX), mem(rHeap, 8))
+	l.op2(x86.ALEAQ, mem(rHeap, abi.PrimaryBoxed), reg(rAX))
+	l.op2(x86.AADDQ, imm(8*abi.FloatWords), reg(rHeap))
+	l.store(rAX, dst)
+}
+
+// farith is fadd, fsub, fmul and fdiv: dst = x op y.
+func (l *lowerer) farith(as obj.As, fail, x, y, dst beam.Operand) {
+	l.loadFRBase()
+	l.op2(x86.AMOVSD, l.frAddr(x), reg(xA))
+	l.op2(as, l.frAddr(y), reg(xA))
+	l.op2(x86.AMOVQ, reg(xA), reg(rAX))
+	l.checkFinite(rAX, fail)
+	l.op2(x86.AMOVQ, reg(rAX), l.frAddr(dst))
+}
+
+// checkFinite takes the fail label, or raises badarith, when the float
+// bits in r are an infinity or a NaN (all exponent bits set). It
+// clobbers CX.
+func (l *lowerer) checkFinite(r int16, fail beam.Operand) {
+	l.op2(x86.AMOVQ, reg(r), reg(rCX))
+	l.op2(x86.ASHRQ, imm(52), reg(rCX))
+	l.op2(x86.AANDL, imm(0x7FF), reg(rCX))
+	l.op2(x86.ACMPL, reg(rCX), imm(0x7FF))
+	if fail.Kind == beam.KindLabel && fail.Val != 0 {
+		l.jmp(x86.AJEQ, l.label(fail.Val))
+		return
+	}
+	bad := l.stub(func() { l.raise(abi.RaiseBadarith, nil) })
+	l.jmp(x86.AJEQ, bad)
+}

@@ -1,0 +1,48 @@
+package codegen
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/beamrc/beamrc/runtime/beam"
+)
+
+// Float instructions are lowered, not stepped: a plan steps none of them
+// when their operands are the ones erlc emits (float registers, float
+// constants, x and y registers).
+func TestPlanLowersFloatOps(t *testing.T) {
+	for _, path := range []string{
+		filepath.Join("..", "testdata", "bench", "nbody", "ebin", "nbody.beam"),
+		filepath.Join("..", "testdata", "programs", "e_float_ops", "ebin", "e_float_ops.beam"),
+	} {
+		m, err := beam.ReadFile(path)
+		require.NoError(t, err)
+		seen := 0
+		for i := range m.Functions {
+			fn := &m.Functions[i]
+			p, err := NewPlan(&Function{Module: m, Func: fn})
+			require.NoError(t, err, "%s/%d", fn.Name, fn.Arity)
+			for k, in := range fn.Code {
+				if floatOps[in.Op] {
+					seen++
+					assert.False(t, p.Step[k], "%s/%d: %s is stepped", fn.Name, fn.Arity, in.Op)
+				}
+			}
+		}
+		assert.Positive(t, seen, "%s has float instructions", path)
+	}
+}
+
+// A float register outside the runtime's array is refused, not lowered
+// into an access past it.
+func TestPlanRejectsFloatRegisterOutOfRange(t *testing.T) {
+	in := beam.Instr{Op: beam.OpFmove, Args: []beam.Operand{{Kind: beam.KindFR, Val: 0}, {Kind: beam.KindFR, Val: 1 << 20}}}
+	assert.Error(t, checkOperands(in))
+	in.Args[1].Val = 1
+	assert.NoError(t, checkOperands(in))
+	move := beam.Instr{Op: beam.OpMove, Args: []beam.Operand{{Kind: beam.KindFR, Val: 0}, {Kind: beam.KindX, Val: 0}}}
+	assert.Error(t, checkOperands(move), "float registers belong to float instructions only")
+}
