@@ -176,3 +176,35 @@ func (l *lowerer) checkFinite(r int16, fail beam.Operand) {
 	bad := l.stub(func() { l.raise(abi.RaiseBadarith, nil) })
 	l.jmp(x86.AJEQ, bad)
 }
+
+// sqrtMFA is math:sqrt/1, which has an instruction of its own.
+var sqrtMFA = beam.MFA{Module: "math", Function: "sqrt", Arity: 1}
+
+// callSqrt is a call of the BIF math:sqrt/1 (not a tail call) with the
+// common case in line: x0 a float with the sign bit clear, whose square
+// root is finite and boxed into x0. Anything else makes the call, so
+// that conversions, errors and their stack traces are the BIF's.
+func (l *lowerer) callSqrt() {
+	slow, done := l.newLabel(), l.newLabel()
+	// Before loading x0: a collection moves it.
+	l.checkHeap(abi.FloatWords, 1)
+	l.load(beam.Operand{Kind: beam.KindX, Val: 0}, rAX)
+	l.jumpUnlessBoxed(rAX, slow)
+	l.cmpImm2(mem(rAX, -abi.PrimaryBoxed), floatHeader)
+	l.jmp(x86.AJNE, slow)
+	l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryBoxed), reg(rCX))
+	l.op2(x86.ATESTQ, reg(rCX), reg(rCX))
+	l.jmp(x86.AJMI, slow)
+	l.op2(x86.AMOVQ, reg(rCX), reg(xA))
+	l.op2(x86.ASQRTSD, reg(xA), reg(xA))
+	l.op2(x86.AMOVQ, imm(int64(floatHeader)), reg(rCX))
+	l.op2(x86.AMOVQ, reg(rCX), mem(rHeap, 0))
+	l.op2(x86.AMOVSD, reg(xA), mem(rHeap, 8))
+	l.op2(x86.ALEAQ, mem(rHeap, abi.PrimaryBoxed), reg(rAX))
+	l.op2(x86.AADDQ, imm(8*abi.FloatWords), reg(rHeap))
+	l.store(rAX, beam.Operand{Kind: beam.KindX, Val: 0})
+	l.jmp(obj.AJMP, done)
+	l.bind(slow)
+	l.call(sqrtMFA, true, abi.CallNormal, 0)
+	l.bind(done)
+}

@@ -173,10 +173,12 @@ func (l *lowerer) instr(in beam.Instr) error {
 		if err != nil {
 			return err
 		}
-		switch in.Op {
-		case beam.OpCallExt:
+		switch {
+		case in.Op == beam.OpCallExt && mfa == sqrtMFA && l.env.IsBIF(mfa):
+			l.callSqrt()
+		case in.Op == beam.OpCallExt:
 			l.call(mfa, true, abi.CallNormal, 0)
-		case beam.OpCallExtLast:
+		case in.Op == beam.OpCallExtLast:
 			l.call(mfa, true, abi.CallLast, a[2].Val)
 		default:
 			l.call(mfa, true, abi.CallOnly, 0)

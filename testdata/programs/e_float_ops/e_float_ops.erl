@@ -25,6 +25,9 @@ main() ->
     io:format("~p~n", [catch_arith(fun() -> mix(id(1 bsl 1100), 1.0) end)]),
     io:format("~p~n", [catch_arith(fun() -> mix(id(<<"1.0">>), 1.0) end)]),
     io:format("~p~n", [catch_arith(fun() -> poly(id(1.0e200)) end)]),
+    io:format("-- sqrt~n"),
+    io:format("~p~n", [[catch_arith(fun() -> sq(id(V)) end)
+                        || V <- [2.0, 0.0, -0.0, 1.0e300, 5.0e-324, 16, 1 bsl 80, -1.0, -4, foo]]]),
     io:format("-- structures~n"),
     io:format("~p~n", [vec_add({1.0, 2.0, 3.0}, {0.5, -0.5, 0.25})]),
     io:format("~p~n", [scale([1.0, 2.5, -3.75, 1.0e10], 2.0)]),
@@ -48,6 +51,11 @@ poly(X) when is_float(X) -> 3.0 * X * X * X - 2.5 * X * X + X / 7.0 - 1.0.
 
 %% X is any term: the compiler converts it (fconv) next to a float.
 mix(X, Y) when is_float(Y) -> X * Y + Y.
+
+%% math:sqrt/1 called (not tail-called), its result used after.
+sq(X) ->
+    R = math:sqrt(X),
+    {R, id(R)}.
 
 catch_arith(F) ->
     try F() of
