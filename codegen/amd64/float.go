@@ -56,7 +56,32 @@ func (l *lowerer) float(in beam.Instr) {
 	}
 }
 
-func (l *lowerer) loadFRBase() { l.op2(x86.AMOVQ, ctx(abi.OffFRegs), reg(rFR)) }
+// loadFRBase loads rFR unless the float instruction before did.
+func (l *lowerer) loadFRBase() {
+	if !l.frBase {
+		l.op2(x86.AMOVQ, ctx(abi.OffFRegs), reg(rFR))
+		l.frBase = true
+	}
+}
+
+// keepsFRBase reports whether rFR survives up to instruction op: float
+// instructions and those that emit nothing (not labels: other code
+// jumps there).
+func keepsFRBase(op beam.Opcode) bool {
+	switch op {
+	case beam.OpFmove, beam.OpFconv, beam.OpFadd, beam.OpFsub, beam.OpFmul, beam.OpFdiv,
+		beam.OpFnegate, beam.OpFcheckerror, beam.OpLine, beam.OpExecutableLine, beam.OpDebugLine:
+		return true
+	}
+	return false
+}
+
+// stepFloat has the runtime execute the instruction; rFR does not
+// survive the exit.
+func (l *lowerer) stepFloat(in beam.Instr) {
+	l.step(in)
+	l.frBase = false
+}
 
 // frAddr is the memory operand of float register o (rFR loaded).
 func (l *lowerer) frAddr(o beam.Operand) obj.Addr { return mem(rFR, 8*o.Val) }
@@ -81,7 +106,7 @@ func (l *lowerer) fmove(in beam.Instr) {
 		l.termToFR(in, src, dst, false)
 	default:
 		// Shapes erlc does not emit: the runtime does what it always does.
-		l.step(in)
+		l.stepFloat(in)
 	}
 }
 
@@ -93,13 +118,13 @@ func (l *lowerer) fconv(in beam.Instr) {
 	src, dst := in.Args[0], in.Args[1]
 	switch {
 	case dst.Kind != beam.KindFR:
-		l.step(in)
+		l.stepFloat(in)
 	case src.Kind == beam.KindFloat:
 		l.storeFloatBits(uint64(src.Val), dst)
 	case isTermReg(src) || src.Kind == beam.KindLiteral:
 		l.termToFR(in, src, dst, true)
 	default:
-		l.step(in)
+		l.stepFloat(in)
 	}
 }
 
@@ -118,6 +143,8 @@ func (l *lowerer) termToFR(in beam.Instr, src, dst beam.Operand, convert bool) {
 	done := l.newLabel()
 	slow := l.stub(func() {
 		l.step(in)
+		// The code after done may rely on rFR: the exit clobbered it.
+		l.op2(x86.AMOVQ, ctx(abi.OffFRegs), reg(rFR))
 		l.jmp(obj.AJMP, done)
 	})
 	l.load(src, rAX)

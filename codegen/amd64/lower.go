@@ -28,6 +28,9 @@ type lowerer struct {
 	stubs  []func()
 	site   uint32 // index of the instruction being lowered (codegen.Plan)
 	at     int    // index in fn.Func.Code of the instruction being lowered
+	// frBase says that rFR holds the float register address: true from a
+	// float instruction to the next instruction that is not one.
+	frBase bool
 }
 
 func (l *lowerer) label(n int64) *label {
@@ -57,6 +60,9 @@ func (l *lowerer) lower() error {
 	for i, in := range code {
 		l.site = l.plan.Index[i]
 		l.at = i
+		if l.plan.Step[i] || !keepsFRBase(in.Op) {
+			l.frBase = false
+		}
 		if l.plan.Step[i] {
 			l.step(in)
 			continue
