@@ -26,8 +26,8 @@ type native struct {
 	base     uintptr
 	literals []term.Term // kept alive: native code reads it by address
 	callees  []nativeCallee
-	funs     []uint32     // image fun index → fun table index
-	sites    []nativeSite // sorted by offset
+	funs     []uint32 // image fun index → fun table index
+	sites    *siteTable
 	// replaced holds the instructions iNative replaced at function
 	// entries, which native code may still ask to step (nativeStep).
 	replaced map[int]*instr
@@ -129,14 +129,16 @@ func (s *System) InstallNative(np NativeProgram) error {
 		}
 		n.funs = append(n.funs, m.lambdaFun[f.Index])
 	}
+	sites := make([]nativeSite, 0, len(im.Sites))
 	for _, st := range im.Sites {
 		if int(st.Function) >= len(entries) {
 			return fmt.Errorf("native image: site of function %d out of range", st.Function)
 		}
 		// Site indices count from func_info, which is entry-1.
-		n.sites = append(n.sites, nativeSite{offset: st.Offset, pc: int32(entries[st.Function] - 1 + int(st.Index))})
+		sites = append(sites, nativeSite{offset: st.Offset, pc: int32(entries[st.Function] - 1 + int(st.Index))})
 	}
-	sort.Slice(n.sites, func(i, j int) bool { return n.sites[i].offset < n.sites[j].offset })
+	sort.Slice(sites, func(i, j int) bool { return sites[i].offset < sites[j].offset })
+	n.sites = newSiteTable(sites)
 
 	n.replaced = make(map[int]*instr, len(entries))
 	for i, f := range im.Functions {
@@ -154,13 +156,7 @@ func (s *System) sitePC(cp uint64) int {
 	if s.native == nil {
 		return 0
 	}
-	off := uint32(abi.CPTarget(cp))
-	sites := s.native.sites
-	i := sort.Search(len(sites), func(i int) bool { return sites[i].offset > off }) - 1
-	if i < 0 {
-		return 0
-	}
-	return int(sites[i].pc)
+	return s.native.sites.lookup(uint32(abi.CPTarget(cp)))
 }
 
 // callerPC returns the code index of the call instruction that pushed
