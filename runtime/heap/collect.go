@@ -28,32 +28,51 @@ func (h *Heap) Collect(need int, roots Roots) {
 		h.minorGC(roots)
 	}
 	h.resizeYoung(need, youngUsed)
+	// Keep what the old generation may need until the next full
+	// collection has emptied its from-space: promotions up to twice the
+	// live words, then that collection's copy of them. With some slack
+	// for growth, the old generation and the pool hold three and a half
+	// times the live words.
+	h.pool.trim(3*h.liveAfterFull + h.liveAfterFull/2 + 4*minOldSlab - h.oldCapacity())
 }
 
 func (h *Heap) minorGC(roots Roots) {
 	h.MinorGCs++
-	spaces := append([][]uint64{h.young[:h.top]}, h.frags...)
-	c := &copier{from: newFromSpace(spaces...)}
-	c.openTo(h.old, h.oldTop, h.top+h.fragWords)
-	before := c.allocated()
+	c := &copier{from: newFromSpace(h.young[:h.top], h.frags...), pool: &h.pool}
+	// Room for all the young words, and for a few more collections'
+	// promotions, if the copy needs a fresh slab.
+	c.budget = h.top + h.fragWords + h.liveAfterFull/4
+	c.openTo(h.old, h.oldTop)
 	c.run(roots)
 	h.old, h.oldTop = c.slabs, c.top
-	h.oldUsed += c.allocated() - before
+	h.oldUsed += c.words
+	h.pool.put(h.frags...)
 	h.resetYoung()
 }
 
 func (h *Heap) fullGC(roots Roots) {
 	h.FullGCs++
-	spaces := append([][]uint64{h.young[:h.top]}, h.frags...)
-	spaces = append(spaces, h.old...)
-	c := &copier{from: newFromSpace(spaces...), offheap: [][]byte{}}
-	c.openTo(nil, 0, max(minOldSlab, h.liveAfterFull+h.liveAfterFull/2))
+	spaces := append(append([][]uint64{}, h.frags...), h.old...)
+	c := &copier{from: newFromSpace(h.young[:h.top], spaces...), pool: &h.pool, offheap: [][]byte{}}
+	// What the collection copies cannot exceed what is in use now, and
+	// is likely about what it was last time, or a little more.
+	c.budget = min(h.oldUsed+h.top+h.fragWords, h.liveAfterFull+h.liveAfterFull/8+4*minOldSlab)
+	c.openTo(nil, 0)
 	c.run(roots)
+	h.pool.put(spaces...)
 	h.old, h.oldTop = c.slabs, c.top
-	h.oldUsed = c.allocated()
+	h.oldUsed = c.words
 	h.liveAfterFull = h.oldUsed
 	h.offheap = c.offheap
 	h.resetYoung()
+}
+
+func (h *Heap) oldCapacity() int {
+	n := 0
+	for _, s := range h.old {
+		n += len(s)
+	}
+	return n
 }
 
 func (h *Heap) resetYoung() {
@@ -66,60 +85,84 @@ func (h *Heap) resetYoung() {
 // for need, and growing with the allocation rate so that collections stay
 // rare relative to the work done between them.
 func (h *Heap) resizeYoung(need, lastUsed int) {
-	size := len(h.young)
-	if lastUsed > size {
-		size = lastUsed
-	}
-	size = max(size, 2*need, minYoung)
+	size := max(lastUsed, 2*need, minYoung)
 	size = min(size, max(maxYoung, 2*need))
-	// The old words of an unchanged young generation stay as they are:
-	// nothing reads above top, and every allocator writes all the words it
-	// takes. (Clearing them cost most of the time of a torture run with a
-	// deep stack.)
-	if size != len(h.young) {
-		h.young = make([]uint64, size)
+	// A young generation that was outgrown by a little (a BIF spilled a
+	// few words into a fragment) stays: a new one is fresh memory, paid
+	// for in page faults. The old words of a kept one stay as they are:
+	// nothing reads above top, and every allocator writes all the words
+	// it takes. (Clearing them cost most of the time of a torture run
+	// with a deep stack.)
+	cur := len(h.young)
+	if 2*need <= cur && size <= cur+cur/8 && cur <= max(maxYoung, 2*need) {
+		return
 	}
+	h.young = make([]uint64, size)
 }
 
 // copier copies live terms into to-space slabs.
 type copier struct {
 	from    fromSpace
-	slabs   [][]uint64 // to-space; the last one is being filled
-	top     int
-	scanned int // slabs before this index are fully scanned
-	scanPos int // next word to scan in slabs[scanned]
+	slabs   [][]uint64 // to-space
+	cur     []uint64   // the last of slabs, being filled
+	top     int        // next free word of cur
+	scanned int        // slabs before this index are fully scanned
+	scanPos int        // next word to scan in slabs[scanned]
 	// offheap, when not nil, collects the off-heap binaries of the copied
 	// terms (a full collection rebuilds the keep-alive list this way).
 	offheap [][]byte
-	words   int
+	words   int // words copied
+	// pool gives the slabs to-space grows by; when it has none big
+	// enough, a fresh slab gets room for budget more words.
+	pool   *slabPool
+	budget int
 }
 
-// openTo starts to-space at the existing slabs (filled up to top),
-// ensuring room for at least hint words.
-func (c *copier) openTo(slabs [][]uint64, top, hint int) {
+// openTo starts to-space at the end of the existing slabs (the last one
+// filled up to top), or at a new slab if there are none.
+func (c *copier) openTo(slabs [][]uint64, top int) {
 	c.slabs, c.top = slabs, top
-	c.words = 0
-	if len(slabs) == 0 || len(slabs[len(slabs)-1])-top < hint {
-		c.slabs = append(c.slabs, make([]uint64, max(hint, minOldSlab)))
-		c.top = 0
+	if len(slabs) == 0 {
+		c.grow(0)
 	}
+	c.cur = c.slabs[len(c.slabs)-1]
 	c.scanned = len(c.slabs) - 1
 	c.scanPos = c.top
 }
 
-func (c *copier) allocated() int { return c.words }
-
+// alloc takes n words of to-space. It is small enough to be inlined
+// into evacuate, which calls it for every object moved.
 func (c *copier) alloc(n int) []uint64 {
-	cur := c.slabs[len(c.slabs)-1]
-	if c.top+n > len(cur) {
-		cur = make([]uint64, max(n, 2*len(cur)))
-		c.slabs = append(c.slabs, cur)
-		c.top = 0
+	top := c.top + n
+	if top > len(c.cur) {
+		c.grow(n)
+		top = n
 	}
-	w := cur[c.top : c.top+n]
-	c.top += n
+	w := c.cur[top-n : top : top]
+	c.top = top
 	c.words += n
 	return w
+}
+
+// grow opens a new to-space slab for at least n words. The tail of the
+// current one stays unused, so slabs are large compared to objects. As
+// scan walks a slab to its end, and a reused slab holds old words there,
+// the tail becomes one opaque object scan skips.
+func (c *copier) grow(n int) {
+	if tail := len(c.cur) - c.top; tail > 0 {
+		c.cur[c.top] = uint64(term.MakeHeader(term.SubRef, tail-1))
+	}
+	// A pooled slab may be smaller than the budget (which is only an
+	// upper bound), but not so small that to-space ends up in many
+	// pieces, which fromSpace.contains would have to search.
+	want := max(n, minOldSlab, c.budget-c.words, len(c.cur)/2)
+	s := c.pool.take(max(n, want/4), want)
+	if s == nil {
+		s = make([]uint64, want)
+	}
+	c.cur = s
+	c.slabs = append(c.slabs, s)
+	c.top = 0
 }
 
 func (c *copier) run(roots Roots) {
@@ -183,41 +226,53 @@ func (c *copier) scanObject(w []uint64) int {
 }
 
 // evacuate returns where t lives after the collection, copying the object
-// it points at if that is in from-space and not copied yet.
+// it points at if that is in from-space and not copied yet. Most words
+// the collector meets are immediates: evacuate is small enough to be
+// inlined, and leaves pointers to evacuatePointer.
 func (c *copier) evacuate(t term.Term) term.Term {
-	switch t.Primary() {
-	case term.PrimaryList:
-		if !c.from.contains(t.Address()) {
-			return t
-		}
+	if (uint64(t)&term.PrimaryMask)-term.PrimaryList > term.PrimaryBoxed-term.PrimaryList {
+		return t
+	}
+	return c.evacuatePointer(t)
+}
+
+// evacuatePointer is evacuate for a list or boxed term.
+func (c *copier) evacuatePointer(t term.Term) term.Term {
+	if !c.from.contains(t.Address()) {
+		return t
+	}
+	if t.IsCons() {
 		cell := t.Words(2)
 		if cell[0] == 0 { // forwarded: the tail holds the new cell
 			return term.Term(cell[1])
 		}
 		w := c.alloc(2)
-		copy(w, cell)
+		w[0], w[1] = cell[0], cell[1]
 		moved := term.ConsOf(w)
 		cell[0], cell[1] = 0, uint64(moved)
 		return moved
-	case term.PrimaryBoxed:
-		if !c.from.contains(t.Address()) {
-			return t
-		}
-		hdr := t.Word(0)
-		if hdr.IsBoxed() { // forwarded: the header holds the new box
-			return hdr
-		}
-		n := 1 + term.HeaderArity(hdr)
-		w := c.alloc(n)
-		copy(w, t.Words(n))
-		moved := term.Box(w)
-		if c.offheap != nil && term.HeaderSubtag(hdr) == term.SubRefcBin {
-			c.keepRefc(moved)
-		}
-		t.SetWord(0, moved)
-		return moved
 	}
-	return t
+	hdr := t.Word(0)
+	if hdr.IsBoxed() { // forwarded: the header holds the new box
+		return hdr
+	}
+	n := 1 + term.HeaderArity(hdr)
+	w := c.alloc(n)
+	// Most objects are a few words: a loop beats calling memmove.
+	from := t.Words(n)
+	if n <= 8 {
+		for i := range w {
+			w[i] = from[i]
+		}
+	} else {
+		copy(w, from)
+	}
+	moved := term.Box(w)
+	if c.offheap != nil && term.HeaderSubtag(hdr) == term.SubRefcBin {
+		c.keepRefc(moved)
+	}
+	t.SetWord(0, moved)
+	return moved
 }
 
 func (c *copier) keepRefc(bin term.Term) {

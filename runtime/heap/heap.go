@@ -13,11 +13,7 @@
 // collection copies everything live into a fresh old slab.
 package heap
 
-import (
-	"os"
-	"sort"
-	"unsafe"
-)
+import "os"
 
 // Sizes in words.
 const (
@@ -39,6 +35,7 @@ type Heap struct {
 	oldTop        int        // next free word of the last slab
 	oldUsed       int        // words in use in all old slabs
 	liveAfterFull int
+	pool          slabPool
 
 	// offheap keeps the Go slices behind this heap's refc binaries alive.
 	offheap [][]byte
@@ -73,9 +70,12 @@ func (h *Heap) allocFragment(n int) []uint64 {
 			return f[used : used+n : used+n]
 		}
 	}
-	size := n + 1
-	if size < 512 {
-		size = 512
+	// Each fragment is twice the size of the last: a BIF building a big
+	// term makes few of them, and the collector, which looks addresses
+	// up among them, has few to search.
+	size := max(n+1, 512)
+	if k := len(h.frags); k > 0 {
+		size = max(size, min(2*len(h.frags[k-1]), maxYoung))
 	}
 	f := make([]uint64, size)
 	f[0] = uint64(1 + n) // word 0 of a fragment counts its used words
@@ -116,34 +116,4 @@ func (h *Heap) Attach(f *Fragment) {
 	}
 	h.offheap = append(h.offheap, f.offheap...)
 	f.slabs, f.offheap = nil, nil
-}
-
-// addressRange is a from-space region during a collection.
-type addressRange struct{ lo, hi uintptr }
-
-func rangeOf(s []uint64) addressRange {
-	if len(s) == 0 {
-		return addressRange{}
-	}
-	lo := uintptr(unsafe.Pointer(&s[0]))
-	return addressRange{lo, lo + uintptr(len(s))*8}
-}
-
-// fromSpace answers "is this address being collected?" for one collection.
-type fromSpace []addressRange
-
-func (fs fromSpace) contains(a uintptr) bool {
-	i := sort.Search(len(fs), func(i int) bool { return fs[i].hi > a })
-	return i < len(fs) && fs[i].lo <= a
-}
-
-func newFromSpace(slabs ...[]uint64) fromSpace {
-	fs := make(fromSpace, 0, len(slabs))
-	for _, s := range slabs {
-		if len(s) > 0 {
-			fs = append(fs, rangeOf(s))
-		}
-	}
-	sort.Slice(fs, func(i, j int) bool { return fs[i].lo < fs[j].lo })
-	return fs
 }
