@@ -57,13 +57,14 @@ func Build(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(log, "loaded %d modules, entry %s\n", len(prog.Modules), prog.Entry)
+	fmt.Fprintf(log, "loaded %d modules, entry %s\n", prog.own(), prog.Entry)
 	specs, err := parseInterpret(prog, opt.Interpret)
 	if err != nil {
 		return nil, err
 	}
 
-	fmt.Fprintf(log, "compiling %d modules for %s\n", len(prog.Modules), opt.Target)
+	fmt.Fprintf(log, "compiling %d modules (and %d of the runtime's library) for %s\n",
+		prog.own(), len(prog.Modules)-prog.own(), opt.Target)
 	be := opt.Backend
 	if be == nil {
 		be = backendFor(opt.Target.GOOS, opt.Target.GOARCH)
@@ -95,7 +96,9 @@ func Build(opt Options) (*Result, error) {
 	fmt.Fprintf(log, "linking (go build)\n")
 	lp := &linker.Program{Entry: prog.Entry, Object: obj, Image: img.Image()}
 	for _, m := range prog.Modules {
-		lp.Modules = append(lp.Modules, linker.Module{Name: m.Beam.Name, Beam: m.Bytes})
+		if !m.Library {
+			lp.Modules = append(lp.Modules, linker.Module{Name: m.Beam.Name, Beam: m.Bytes})
+		}
 	}
 	err = linker.Link(lp, linker.Options{
 		GOOS: opt.Target.GOOS, GOARCH: opt.Target.GOARCH,

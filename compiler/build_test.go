@@ -71,7 +71,7 @@ func TestBuildExample(t *testing.T) {
 		lines := strings.Split(strings.TrimSpace(log), "\n")
 		require.GreaterOrEqual(t, len(lines), 5)
 		assert.Regexp(t, `^loaded \d+ modules, entry example:main/0$`, lines[0])
-		assert.Regexp(t, `^compiling \d+ modules for `, lines[1])
+		assert.Regexp(t, `^compiling \d+ modules \(and \d+ of the runtime's library\) for `, lines[1])
 		assert.Equal(t, "linking (go build)", lines[2])
 		assert.Regexp(t, `^wrote .*example \(\d+\.\d MB\)$`, lines[3])
 		assert.Equal(t, Summary(res.Native, len(res.Decisions)), lines[len(lines)-1])
@@ -297,4 +297,21 @@ func TestBuildErrors(t *testing.T) {
 			assert.False(t, strings.HasSuffix(e.Name(), ".tmp"), e.Name())
 		}
 	})
+}
+
+// The runtime's Erlang library (lists:map/2 and the like) is compiled
+// with the program: hot library code must not fall back to the
+// interpreter.
+func TestBuildCompilesLibrary(t *testing.T) {
+	prog, err := Load([]string{filepath.Join("..", "testdata", "bench", "listops")}, "")
+	require.NoError(t, err)
+	var lib []string
+	for _, m := range prog.Modules {
+		if m.Library {
+			lib = append(lib, m.Beam.Name)
+			assert.Nil(t, m.Bytes, "the runtime carries %s already", m.Beam.Name)
+		}
+	}
+	assert.ElementsMatch(t, []string{"lists", "maps"}, lib)
+	assert.Equal(t, 1, prog.own())
 }

@@ -19,10 +19,14 @@ type Program struct {
 	Entry   boot.Entry
 }
 
-// Module is one of the program's modules (not the runtime's library).
+// Module is one of the program's modules, or one of the runtime's
+// library modules (runtime/otp) that the program does not replace.
 type Module struct {
 	Beam  *beam.Module
 	Bytes []byte // the .beam file, embedded for the interpreter
+	// Library marks a runtime library module: the executable's runtime
+	// carries it already, so only its native code is built in.
+	Library bool
 }
 
 // Load reads the program on paths and resolves its entry, by exactly the
@@ -48,13 +52,25 @@ func Load(paths []string, entry string) (*Program, error) {
 		return nil, err
 	}
 	p := &Program{App: app, Entry: e}
+	own := make(map[string]bool, len(names))
 	for _, n := range names {
+		own[n] = true
 		m, _ := sys.Module(n)
 		data, err := os.ReadFile(m.Beam.File)
 		if err != nil {
 			return nil, fmt.Errorf("module %s: %w", n, err)
 		}
 		p.Modules = append(p.Modules, &Module{Beam: m.Beam, Bytes: data})
+	}
+	// The library's Erlang functions (lists:map/2 and the like) are as hot
+	// as the program's own: compile them too, unless the program brings
+	// its own module of that name.
+	for _, n := range sys.Modules() {
+		if own[n] || !boot.IsLibraryModule(n) {
+			continue
+		}
+		m, _ := sys.Module(n)
+		p.Modules = append(p.Modules, &Module{Beam: m.Beam, Library: true})
 	}
 	return p, nil
 }
@@ -64,6 +80,17 @@ func (p *Program) Functions() int {
 	n := 0
 	for _, m := range p.Modules {
 		n += len(m.Beam.Functions)
+	}
+	return n
+}
+
+// own counts the program's own modules (not the library's).
+func (p *Program) own() int {
+	n := 0
+	for _, m := range p.Modules {
+		if !m.Library {
+			n++
+		}
 	}
 	return n
 }
