@@ -191,29 +191,9 @@ func (l *lowerer) instr(in beam.Instr) error {
 		if in.Op == beam.OpCallFun2 {
 			arity, fun = a[1].Val, a[2]
 		}
-		ret := l.newLabel()
-		l.checkStack(1)
-		l.setOperandFrom(1, fun)
-		l.setOperand(0, arity)
-		l.storeCP(mem(rSP, 0), ret)
-		l.op2(x86.AADDQ, imm(8), reg(rSP))
-		l.exit(abi.ReqCallFun, ret)
-		l.bind(ret)
+		l.callFun(arity, fun)
 	case beam.OpMakeFun3:
-		free := a[2].List
-		if len(free) > abi.NumOperands-2 {
-			return fmt.Errorf("fun with %d free variables", len(free))
-		}
-		for i, f := range free {
-			l.setOperandFrom(2+i, f)
-		}
-		l.setOperand(0, int64(l.env.Fun(l.bm.Name, int(a[0].Val))))
-		l.setOperand(1, int64(len(free)))
-		back := l.newLabel()
-		l.exit(abi.ReqMakeFun, back)
-		l.bind(back)
-		l.op2(x86.AMOVQ, ctx(abi.OffOperand(0)), reg(rAX))
-		l.store(rAX, a[1])
+		return l.makeFun(a[0].Val, a[1], a[2].List)
 
 	case beam.OpBif0, beam.OpBif1, beam.OpBif2:
 		// bif0 Bif Dst; bif1/bif2 Fail Bif Args... Dst.

@@ -64,7 +64,21 @@ type Context struct {
 	// float64, the one the interpreter uses, so that stepped instructions
 	// and native code see the same float registers.
 	FRegs uintptr
+	// FunEntries is the address of the native fun table, FunEntryCount
+	// its length: word i describes the lambda of global fun index i (a
+	// closure's second word) as FunEntry(arity, offset), or is 0 when that
+	// lambda has no native code. call_fun jumps straight to the entry.
+	FunEntries    uintptr
+	FunEntryCount uint64
+	// FunIndices is the address of a table with one word per fun of the
+	// image (codegen.Env.Fun): the small-integer term of its global fun
+	// index, the second word of a closure make_fun3 builds.
+	FunIndices uintptr
 }
+
+// NumXRegs is the number of x registers of a process (the array
+// Context.X points at).
+const NumXRegs = 1024
 
 // NumOperands is the size of Context.Operands.
 const NumOperands = 6
@@ -83,7 +97,17 @@ const (
 	OffCodeBase   = int64(unsafe.Offsetof(Context{}.CodeBase))
 	OffLiterals   = int64(unsafe.Offsetof(Context{}.Literals))
 	OffFRegs      = int64(unsafe.Offsetof(Context{}.FRegs))
+	OffFunEntries = int64(unsafe.Offsetof(Context{}.FunEntries))
+	OffFunCount   = int64(unsafe.Offsetof(Context{}.FunEntryCount))
+	OffFunIndices = int64(unsafe.Offsetof(Context{}.FunIndices))
 )
+
+// FunEntry is a native fun table word (Context.FunEntries): the lambda's
+// arity above FunArityShift, the blob offset of its native code below.
+func FunEntry(arity int, offset uint32) uint64 { return uint64(arity)<<FunArityShift | uint64(offset) }
+
+// FunArityShift locates the arity in a FunEntry word.
+const FunArityShift = 32
 
 // OffOperand returns the offset of Operands[i].
 func OffOperand(i int) int64 { return OffOperands + 8*int64(i) }

@@ -28,6 +28,10 @@ type native struct {
 	callees  []nativeCallee
 	funs     []uint32 // image fun index → fun table index
 	sites    *siteTable
+	// funIndices and funEntries are the tables native code reads through
+	// Context.FunIndices and Context.FunEntries (see runtime/abi).
+	funIndices []term.Term
+	funEntries []uint64
 	// replaced holds the instructions iNative replaced at function
 	// entries, which native code may still ask to step (nativeStep).
 	replaced map[int]*instr
@@ -140,6 +144,12 @@ func (s *System) InstallNative(np NativeProgram) error {
 	sort.Slice(sites, func(i, j int) bool { return sites[i].offset < sites[j].offset })
 	n.sites = newSiteTable(sites)
 
+	n.funIndices = make([]term.Term, max(len(n.funs), 1))
+	for i, g := range n.funs {
+		n.funIndices[i] = term.MakeSmall(int64(g))
+	}
+	n.funEntries = s.nativeFunEntries(im, entries)
+
 	n.replaced = make(map[int]*instr, len(entries))
 	for i, f := range im.Functions {
 		orig := s.code[entries[i]]
@@ -148,6 +158,38 @@ func (s *System) InstallNative(np NativeProgram) error {
 	}
 	s.native = n
 	return nil
+}
+
+// nativeFunEntries builds the native fun table (abi.Context.FunEntries)
+// over the lambdas of this system's modules whose functions are native.
+func (s *System) nativeFunEntries(im *image.Image, entries []int) []uint64 {
+	offset := make(map[int]uint32, len(entries))
+	for i, f := range im.Functions {
+		offset[entries[i]] = f.Offset
+	}
+	var table []uint64
+	for _, m := range s.modules {
+		for _, g := range m.lambdaFun {
+			info := term.Fun(g)
+			lc, ok := info.Code.(*lambdaCode)
+			if !ok {
+				continue
+			}
+			off, ok := offset[int(lc.entry)]
+			if !ok {
+				continue
+			}
+			for int(g) >= len(table) {
+				table = append(table, 0)
+			}
+			table[g] = abi.FunEntry(info.Arity, off)
+		}
+	}
+	if len(table) == 0 {
+		table = make([]uint64, 1) // an address to hand out; FunEntryCount stays 0
+		return table[:0:1]
+	}
+	return table
 }
 
 // sitePC returns the code index of the instruction native code at the

@@ -43,6 +43,9 @@ func (p *Process) runNative() (pc int, res runResult, stop bool) {
 	c.FRegs = uintptr(unsafe.Pointer(&p.f[0]))
 	c.CodeBase = n.base
 	c.Literals = uintptr(unsafe.Pointer(unsafe.SliceData(n.literals)))
+	c.FunEntries = uintptr(unsafe.Pointer(unsafe.SliceData(n.funEntries)))
+	c.FunEntryCount = uint64(len(n.funEntries))
+	c.FunIndices = uintptr(unsafe.Pointer(unsafe.SliceData(n.funIndices)))
 	for {
 		p.loadContext()
 		c.Resume = p.nativeResume

@@ -9,7 +9,7 @@ import (
 )
 
 // NumXRegs is the number of x registers, as in OTP (MAX_REG).
-const NumXRegs = 1024
+const NumXRegs = abi.NumXRegs
 
 // NumFRegs is the number of float registers.
 const NumFRegs = 256

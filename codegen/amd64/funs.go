@@ -1,0 +1,99 @@
+package amd64
+
+import (
+	"fmt"
+
+	"github.com/twitchyliquid64/golang-asm/obj"
+	"github.com/twitchyliquid64/golang-asm/obj/x86"
+
+	"github.com/beamrc/beamrc/runtime/abi"
+	"github.com/beamrc/beamrc/runtime/beam"
+)
+
+// callFun lowers call_fun and call_fun2. A closure of the right arity
+// whose lambda is native is called in line: its free variables go to the
+// x registers after the arguments, the continuation is pushed and the
+// code jumps to the lambda's entry (abi.Context.FunEntries). Anything
+// else (external funs, interpreted lambdas, bad funs and arities) goes
+// through the runtime (abi.ReqCallFun), which also raises the errors.
+func (l *lowerer) callFun(arity int64, fun beam.Operand) {
+	ret := l.newLabel()
+	slow := l.newLabel()
+	l.checkStack(1)
+	l.load(fun, rAX)
+	l.jumpUnlessBoxed(rAX, slow)
+	l.op2(x86.AMOVQ, mem(rAX, -abi.PrimaryBoxed), reg(rCX)) // header
+	l.op2(x86.AMOVL, reg(rCX), reg(rTmp))
+	l.op2(x86.AANDL, imm(abi.HeaderSubtagMask), reg(rTmp))
+	l.jumpUnlessSubtag(abi.SubFun, slow)
+	// The fun table word of the closure's global index.
+	l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryBoxed), reg(rSI))
+	l.op2(x86.ASHRQ, imm(abi.SmallShift), reg(rSI))
+	l.op2(x86.ACMPQ, reg(rSI), ctx(abi.OffFunCount))
+	l.jmp(x86.AJCC, slow) // unsigned >=: not in the table
+	l.op2(x86.AMOVQ, ctx(abi.OffFunEntries), reg(rDI))
+	l.op2(x86.AMOVQ, obj.Addr{Type: obj.TYPE_MEM, Reg: rDI, Index: rSI, Scale: 8}, reg(rDI))
+	l.op2(x86.AMOVQ, reg(rDI), reg(rSI))
+	l.op2(x86.ASHRQ, imm(abi.FunArityShift), reg(rSI))
+	l.op2(x86.ACMPQ, reg(rSI), imm(arity))
+	l.jmp(x86.AJNE, slow)                // not native (0), or the wrong arity
+	l.op2(x86.AMOVL, reg(rDI), reg(rDI)) // the entry's offset
+	// Free variables: header arity - 1 of them, to x(arity)...
+	l.op2(x86.ASHRQ, imm(abi.HeaderArityShift), reg(rCX))
+	l.op1(x86.ADECQ, reg(rCX))
+	l.op2(x86.ACMPQ, reg(rCX), imm(abi.NumXRegs-arity))
+	l.jmp(x86.AJHI, slow) // system_limit, the runtime's to raise
+	copyLoop, copied := l.newLabel(), l.newLabel()
+	l.op2(x86.ALEAQ, mem(rAX, 16-abi.PrimaryBoxed), reg(rSI))
+	l.op2(x86.ALEAQ, mem(rX, 8*arity), reg(rR8))
+	l.bind(copyLoop)
+	l.op2(x86.ATESTQ, reg(rCX), reg(rCX))
+	l.jmp(x86.AJEQ, copied)
+	l.op2(x86.AMOVQ, mem(rSI, 0), reg(rDX))
+	l.op2(x86.AMOVQ, reg(rDX), mem(rR8, 0))
+	l.op2(x86.AADDQ, imm(8), reg(rSI))
+	l.op2(x86.AADDQ, imm(8), reg(rR8))
+	l.op1(x86.ADECQ, reg(rCX))
+	l.jmp(obj.AJMP, copyLoop)
+	l.bind(copied)
+	l.storeCP(mem(rSP, 0), ret)
+	l.op2(x86.AADDQ, imm(8), reg(rSP))
+	l.op2(x86.AADDQ, ctx(abi.OffCodeBase), reg(rDI))
+	l.op1(obj.AJMP, reg(rDI))
+
+	l.stubAt(slow, func() {
+		l.setOperandFrom(1, fun)
+		l.setOperand(0, arity)
+		l.storeCPSite(mem(rSP, 0), ret, false) // the fast path records the site
+		l.op2(x86.AADDQ, imm(8), reg(rSP))
+		l.exit(abi.ReqCallFun, ret)
+	})
+	l.bind(ret)
+}
+
+// makeFun lowers make_fun3 in line: the closure is
+// [header, global fun index, free variables...] (runtime/term), in heap
+// words the preceding heap check reserved (its funs count).
+func (l *lowerer) makeFun(index int64, dst beam.Operand, free []beam.Operand) error {
+	if len(free) > abi.NumXRegs {
+		return fmt.Errorf("fun with %d free variables", len(free))
+	}
+	fi := int64(l.env.Fun(l.bm.Name, int(index)))
+	l.op2(x86.AMOVQ, imm(int64(abi.Header(abi.SubFun, 1+len(free)))), mem(rHeap, 0))
+	l.op2(x86.AMOVQ, ctx(abi.OffFunIndices), reg(rAX))
+	l.op2(x86.AMOVQ, mem(rAX, 8*fi), reg(rAX))
+	l.op2(x86.AMOVQ, reg(rAX), mem(rHeap, 8))
+	for i, f := range free {
+		at := mem(rHeap, 8*int64(i+2))
+		if v, ok := l.constant(f); ok && int64(v) == int64(int32(v)) {
+			l.op2(x86.AMOVQ, imm(int64(v)), at)
+			continue
+		}
+		l.load(f, rAX)
+		l.op2(x86.AMOVQ, reg(rAX), at)
+	}
+	l.op2(x86.ALEAQ, mem(rHeap, abi.PrimaryBoxed), reg(rAX))
+	l.op2(x86.AADDQ, imm(8*int64(len(free)+2)), reg(rHeap))
+	l.store(rAX, dst)
+	return nil
+}
