@@ -84,3 +84,25 @@ func TestLowerFloats(t *testing.T) {
 		}
 	}
 }
+
+// Every function of the test programs, the benchmarks and the runtime's
+// own library lowers: an assembler error would silently send a function
+// to the interpreter.
+func TestLowerEverything(t *testing.T) {
+	var files []string
+	for _, pat := range []string{"testdata/programs/*/ebin/*.beam", "testdata/bench/*/ebin/*.beam", "runtime/otp/ebin/*.beam"} {
+		m, err := filepath.Glob(filepath.Join("..", "..", pat))
+		require.NoError(t, err)
+		files = append(files, m...)
+	}
+	require.NotEmpty(t, files)
+	for _, file := range files {
+		m, err := beam.ReadFile(file)
+		require.NoError(t, err)
+		for i := range m.Functions {
+			f := &m.Functions[i]
+			_, err := Backend{}.Lower(&codegen.Function{Module: m, Func: f}, &fakeEnv{})
+			assert.NoError(t, err, "%s:%s/%d", m.Name, f.Name, f.Arity)
+		}
+	}
+}

@@ -35,7 +35,7 @@ func (l *lowerer) callFun(arity int64, fun beam.Operand) {
 	l.op2(x86.AMOVQ, obj.Addr{Type: obj.TYPE_MEM, Reg: rDI, Index: rSI, Scale: 8}, reg(rDI))
 	l.op2(x86.AMOVQ, reg(rDI), reg(rSI))
 	l.op2(x86.ASHRQ, imm(abi.FunArityShift), reg(rSI))
-	l.op2(x86.ACMPQ, reg(rSI), imm(arity))
+	l.op2(x86.ACMPQ, reg(rSI), imm(arity+1))
 	l.jmp(x86.AJNE, slow)                // not native (0), or the wrong arity
 	l.op2(x86.AMOVL, reg(rDI), reg(rDI)) // the entry's offset
 	// Free variables: header arity - 1 of them, to x(arity)...

@@ -206,19 +206,14 @@ func (l *lowerer) instr(in beam.Instr) error {
 		if err != nil {
 			return err
 		}
-		l.bifCall(mfa, args[1:len(args)-1], -1, fail, args[len(args)-1])
+		l.bif(bifSite{mfa: mfa, fail: fail, live: -1, args: args[1 : len(args)-1], dst: args[len(args)-1]})
 	case beam.OpGcBif1, beam.OpGcBif2, beam.OpGcBif3:
+		// gc_bifN Fail Live Bif Args... Dst.
 		mfa, err := l.importMFA(a[2])
 		if err != nil {
 			return err
 		}
-		args := a[3 : len(a)-1]
-		dst := a[len(a)-1]
-		if mfa.Module == "erlang" && len(args) == 2 && (mfa.Function == "+" || mfa.Function == "-" || mfa.Function == "*") {
-			l.arith(mfa, a[0], a[1].Val, args[0], args[1], dst)
-			break
-		}
-		l.bifCall(mfa, args, a[1].Val, a[0], dst)
+		l.bif(bifSite{mfa: mfa, fail: a[0], live: a[1].Val, args: a[3 : len(a)-1], dst: a[len(a)-1]})
 
 	case beam.OpAllocate, beam.OpAllocateZero, beam.OpAllocateHeap, beam.OpAllocateHeapZero:
 		n := a[0].Val
@@ -531,54 +526,6 @@ func (l *lowerer) stubAt(lb *label, body func()) {
 		l.site = site
 		l.bind(lb)
 		body()
-	})
-}
-
-// arith lowers gc_bif '+', '-', '*' with a small-integer fast path; a
-// bignum result, a non-integer or an error goes to the BIF.
-func (l *lowerer) arith(mfa beam.MFA, fail beam.Operand, live int64, x, y beam.Operand, dst beam.Operand) {
-	slow := l.newLabel()
-	done := l.newLabel()
-	l.load(x, rAX)
-	if !l.isSmallConst(x) {
-		l.jumpUnlessSmall(rAX, slow)
-	}
-	if c, ok := l.smallConst(y); ok && mfa.Function != "*" && c<<4>>4 == c && int64(int32(c<<4)) == c<<4 {
-		// x ± constant: (a<<4|15) ± (c<<4) is (a±c)<<4|15; OF is overflow.
-		if mfa.Function == "+" {
-			l.op2(x86.AADDQ, imm(c<<4), reg(rAX))
-		} else {
-			l.op2(x86.ASUBQ, imm(c<<4), reg(rAX))
-		}
-		l.jmp(x86.AJOS, slow)
-		l.store(rAX, dst)
-	} else {
-		l.load(y, rCX)
-		if !l.isSmallConst(y) {
-			l.jumpUnlessSmall(rCX, slow)
-		}
-		switch mfa.Function {
-		case "+":
-			l.op2(x86.ASUBQ, imm(abi.TagSmall), reg(rAX))
-			l.op2(x86.AADDQ, reg(rCX), reg(rAX))
-			l.jmp(x86.AJOS, slow)
-		case "-":
-			l.op2(x86.ASUBQ, reg(rCX), reg(rAX))
-			l.jmp(x86.AJOS, slow)
-			l.op2(x86.AORQ, imm(abi.TagSmall), reg(rAX))
-		case "*":
-			l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rAX))
-			l.op2(x86.ASUBQ, imm(abi.TagSmall), reg(rCX))
-			l.op2(x86.AIMULQ, reg(rCX), reg(rAX))
-			l.jmp(x86.AJOS, slow)
-			l.op2(x86.AORQ, imm(abi.TagSmall), reg(rAX))
-		}
-		l.store(rAX, dst)
-	}
-	l.bind(done)
-	l.stubAt(slow, func() {
-		l.bifCall(mfa, []beam.Operand{x, y}, live, fail, dst)
-		l.jmp(obj.AJMP, done)
 	})
 }
 

@@ -103,8 +103,9 @@ const (
 )
 
 // FunEntry is a native fun table word (Context.FunEntries): the lambda's
-// arity above FunArityShift, the blob offset of its native code below.
-func FunEntry(arity int, offset uint32) uint64 { return uint64(arity)<<FunArityShift | uint64(offset) }
+// arity plus one above FunArityShift (so that no arity matches the 0 of a
+// lambda without native code), the blob offset of its native code below.
+func FunEntry(arity int, offset uint32) uint64 { return uint64(arity+1)<<FunArityShift | uint64(offset) }
 
 // FunArityShift locates the arity in a FunEntry word.
 const FunArityShift = 32

@@ -1,0 +1,335 @@
+package amd64
+
+import (
+	"github.com/twitchyliquid64/golang-asm/obj"
+	"github.com/twitchyliquid64/golang-asm/obj/x86"
+
+	"github.com/beamrc/beamrc/runtime/abi"
+	"github.com/beamrc/beamrc/runtime/beam"
+)
+
+// bifSite is one bif or gc_bif instruction.
+type bifSite struct {
+	mfa  beam.MFA
+	fail beam.Operand   // the fail label, or none (raise)
+	live int64          // live x registers for gc_bif; -1 for bif
+	args []beam.Operand // the arguments
+	dst  beam.Operand
+}
+
+// inlineBIF is a fast path for a hot BIF: it emits code that handles the
+// common case and branches to slow (which calls the BIF through the
+// runtime, raising or failing as the BIF decides) otherwise. The result
+// goes to site.dst in both cases.
+type inlineBIF func(l *lowerer, s bifSite, slow *label)
+
+// inlineBIFs are the BIFs with fast paths, by erlang:Name/Arity.
+var inlineBIFs = map[string]inlineBIF{
+	"+/2": (*lowerer).addSub, "-/2": (*lowerer).addSub, "*/2": (*lowerer).mul,
+	"div/2": (*lowerer).divRem, "rem/2": (*lowerer).divRem,
+	"band/2": (*lowerer).bitwise, "bor/2": (*lowerer).bitwise, "bxor/2": (*lowerer).bitwise,
+	"bsr/2": (*lowerer).shift, "bsl/2": (*lowerer).shift,
+	"</2": (*lowerer).compareBIF, ">/2": (*lowerer).compareBIF,
+	"=</2": (*lowerer).compareBIF, ">=/2": (*lowerer).compareBIF,
+	"=:=/2": (*lowerer).equalBIF, "=/=/2": (*lowerer).equalBIF,
+	"==/2": (*lowerer).equalBIF, "/=/2": (*lowerer).equalBIF,
+	"not/1": (*lowerer).notBIF,
+	"hd/1":  (*lowerer).hdTl, "tl/1": (*lowerer).hdTl,
+	"element/2": (*lowerer).element, "tuple_size/1": (*lowerer).tupleSize,
+	"length/1": (*lowerer).length,
+}
+
+// bif lowers a bif or gc_bif instruction: a fast path in line when the
+// BIF has one, the runtime's BIF otherwise and when the fast path gives
+// up.
+func (l *lowerer) bif(s bifSite) {
+	fast, ok := inlineBIFs[s.mfa.Function+"/"+itoa(s.mfa.Arity)]
+	if s.mfa.Module != "erlang" || !ok {
+		l.bifCall(s.mfa, s.args, s.live, s.fail, s.dst)
+		return
+	}
+	slow, done := l.newLabel(), l.newLabel()
+	fast(l, s, slow)
+	l.bind(done)
+	l.stubAt(slow, func() {
+		l.bifCall(s.mfa, s.args, s.live, s.fail, s.dst)
+		l.jmp(obj.AJMP, done)
+	})
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// smallArgs loads the two arguments into AX and CX and branches to slow
+// unless both are small integers.
+func (l *lowerer) smallArgs(s bifSite, slow *label) {
+	x, y := s.args[0], s.args[1]
+	l.load(x, rAX)
+	l.load(y, rCX)
+	switch {
+	case l.isSmallConst(x) && l.isSmallConst(y):
+	case l.isSmallConst(x):
+		l.jumpUnlessSmall(rCX, slow)
+	case l.isSmallConst(y):
+		l.jumpUnlessSmall(rAX, slow)
+	default:
+		// Both tags are 1111 only if their AND has them.
+		l.op2(x86.AMOVL, reg(rAX), reg(rTmp))
+		l.op2(x86.AANDL, reg(rCX), reg(rTmp))
+		l.op2(x86.AANDL, imm(abi.Immed1Mask), reg(rTmp))
+		l.op2(x86.ACMPL, reg(rTmp), imm(abi.TagSmall))
+		l.jmp(x86.AJNE, slow)
+	}
+}
+
+// addSub: a tagged small is v<<4|15, so (a<<4|15) ± (b<<4) is the tagged
+// sum or difference; OF is overflow out of the 64-bit word, and a result
+// that left the small range is caught by the shift check in retag.
+func (l *lowerer) addSub(s bifSite, slow *label) {
+	if c, ok := l.smallConst(s.args[1]); ok && int64(int32(c<<abi.SmallShift)) == c<<abi.SmallShift {
+		l.load(s.args[0], rAX)
+		if !l.isSmallConst(s.args[0]) {
+			l.jumpUnlessSmall(rAX, slow)
+		}
+		as := obj.As(x86.AADDQ)
+		if s.mfa.Function == "-" {
+			as = x86.ASUBQ
+		}
+		l.op2(as, imm(c<<abi.SmallShift), reg(rAX))
+		l.jmp(x86.AJOS, slow)
+		l.store(rAX, s.dst)
+		return
+	}
+	l.smallArgs(s, slow)
+	if s.mfa.Function == "+" {
+		l.op2(x86.ASUBQ, imm(abi.TagSmall), reg(rAX))
+		l.op2(x86.AADDQ, reg(rCX), reg(rAX))
+		l.jmp(x86.AJOS, slow)
+	} else {
+		l.op2(x86.ASUBQ, reg(rCX), reg(rAX))
+		l.jmp(x86.AJOS, slow)
+		l.op2(x86.AORQ, imm(abi.TagSmall), reg(rAX))
+	}
+	l.store(rAX, s.dst)
+}
+
+func (l *lowerer) mul(s bifSite, slow *label) {
+	l.smallArgs(s, slow)
+	l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rAX))
+	l.op2(x86.ASUBQ, imm(abi.TagSmall), reg(rCX))
+	l.op2(x86.AIMULQ, reg(rCX), reg(rAX))
+	l.jmp(x86.AJOS, slow)
+	l.op2(x86.AORQ, imm(abi.TagSmall), reg(rAX))
+	l.store(rAX, s.dst)
+}
+
+// divRem: truncating division, as Erlang's div and rem (the remainder
+// has the dividend's sign, like IDIV's). Division by zero and the one
+// quotient that leaves the small range (MinSmall div -1) go to the BIF.
+func (l *lowerer) divRem(s bifSite, slow *label) {
+	l.smallArgs(s, slow)
+	l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rCX))
+	l.op2(x86.ATESTQ, reg(rCX), reg(rCX))
+	l.jmp(x86.AJEQ, slow)
+	l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rAX))
+	if s.mfa.Function == "div" {
+		l.op2(x86.ACMPQ, reg(rCX), imm(-1))
+		l.jmp(x86.AJEQ, slow)
+	}
+	l.emit(x86.ACQO, obj.Addr{}, obj.Addr{})
+	l.emit(x86.AIDIVQ, reg(rCX), obj.Addr{}) // the source operand is From
+	r := rAX
+	if s.mfa.Function == "rem" {
+		r = rDX
+	}
+	l.op2(x86.ASHLQ, imm(abi.SmallShift), reg(r))
+	l.op2(x86.AORQ, imm(abi.TagSmall), reg(r))
+	l.store(r, s.dst)
+}
+
+// bitwise: AND and OR of two tagged smalls keep the tag; XOR clears it.
+func (l *lowerer) bitwise(s bifSite, slow *label) {
+	l.smallArgs(s, slow)
+	switch s.mfa.Function {
+	case "band":
+		l.op2(x86.AANDQ, reg(rCX), reg(rAX))
+	case "bor":
+		l.op2(x86.AORQ, reg(rCX), reg(rAX))
+	default:
+		l.op2(x86.AXORQ, reg(rCX), reg(rAX))
+		l.op2(x86.AORQ, imm(abi.TagSmall), reg(rAX))
+	}
+	l.store(rAX, s.dst)
+}
+
+// shift: bsr and bsl by a constant; a bsl result that does not fit a
+// small integer is the BIF's (a bignum).
+func (l *lowerer) shift(s bifSite, slow *label) {
+	n, ok := l.smallConst(s.args[1])
+	if !ok || n < 0 || n > 63 {
+		l.jmp(obj.AJMP, slow)
+		return
+	}
+	l.load(s.args[0], rAX)
+	l.jumpUnlessSmall(rAX, slow)
+	l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rAX))
+	if s.mfa.Function == "bsr" {
+		l.op2(x86.ASARQ, imm(n), reg(rAX))
+	} else {
+		// Shifting back must give the value again, with room for the tag.
+		l.op2(x86.AMOVQ, reg(rAX), reg(rCX))
+		l.op2(x86.ASHLQ, imm(n+abi.SmallShift), reg(rAX))
+		l.op2(x86.AMOVQ, reg(rAX), reg(rDX))
+		l.op2(x86.ASARQ, imm(n+abi.SmallShift), reg(rDX))
+		l.op2(x86.ACMPQ, reg(rDX), reg(rCX))
+		l.jmp(x86.AJNE, slow)
+		l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rAX))
+	}
+	l.op2(x86.ASHLQ, imm(abi.SmallShift), reg(rAX))
+	l.op2(x86.AORQ, imm(abi.TagSmall), reg(rAX))
+	l.store(rAX, s.dst)
+}
+
+// boolResult stores true when the flags satisfy the condition of cmov
+// (a CMOVQcc), false otherwise.
+func (l *lowerer) boolResult(cmov obj.As, dst beam.Operand) {
+	l.op2(x86.AMOVQ, imm(int64(l.atom("false"))), reg(rAX))
+	l.op2(x86.AMOVQ, imm(int64(l.atom("true"))), reg(rCX))
+	l.op2(cmov, reg(rCX), reg(rAX))
+	l.store(rAX, dst)
+}
+
+func (l *lowerer) atom(name string) uint64 { return abi.Atom(l.env.Atom(name)) }
+
+// compareBIF: small integers compare as their tagged words.
+func (l *lowerer) compareBIF(s bifSite, slow *label) {
+	l.smallArgs(s, slow)
+	l.op2(x86.ACMPQ, reg(rAX), reg(rCX))
+	cmov := map[string]obj.As{"<": x86.ACMOVQLT, ">": x86.ACMOVQGT, "=<": x86.ACMOVQLE, ">=": x86.ACMOVQGE}
+	l.boolResult(cmov[s.mfa.Function], s.dst)
+}
+
+// equalBIF: identical words are equal; when either is an immediate,
+// different words are not (for == too: an immediate equals only itself
+// arithmetically unless the other is a float, which is boxed). Two boxed
+// terms are the BIF's.
+func (l *lowerer) equalBIF(s bifSite, slow *label) {
+	exact := s.mfa.Function == "=:=" || s.mfa.Function == "=/="
+	l.load(s.args[0], rAX)
+	l.load(s.args[1], rCX)
+	decided := l.newLabel()
+	l.op2(x86.ACMPQ, reg(rAX), reg(rCX))
+	l.jmp(x86.AJEQ, decided)
+	if exact {
+		// Unequal words: unequal if either is immediate.
+		l.primary(rAX)
+		l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryImmed1))
+		l.jmp(x86.AJEQ, decided)
+		l.primary(rCX)
+		l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryImmed1))
+		l.jmp(x86.AJEQ, decided)
+		l.jmp(obj.AJMP, slow) // two boxed terms or lists
+	} else {
+		// 1 == 1.0: only two immediates are decided by their words.
+		l.primary(rAX)
+		l.op2(x86.AMOVL, reg(rTmp), reg(rSI))
+		l.primary(rCX)
+		l.op2(x86.AANDL, reg(rSI), reg(rTmp))
+		l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryImmed1))
+		l.jmp(x86.AJNE, slow)
+		l.op2(x86.ACMPQ, reg(rAX), reg(rCX))
+	}
+	l.bind(decided)
+	l.op2(x86.ACMPQ, reg(rAX), reg(rCX)) // ZF: equal words
+	if s.mfa.Function == "=:=" || s.mfa.Function == "==" {
+		l.boolResult(x86.ACMOVQEQ, s.dst)
+	} else {
+		l.boolResult(x86.ACMOVQNE, s.dst)
+	}
+}
+
+func (l *lowerer) notBIF(s bifSite, slow *label) {
+	t, f := l.atom("true"), l.atom("false")
+	l.load(s.args[0], rAX)
+	l.cmpImm(rAX, t)
+	isTrue := l.newLabel()
+	l.jmp(x86.AJEQ, isTrue)
+	l.cmpImm(rAX, f)
+	l.jmp(x86.AJNE, slow)
+	l.op2(x86.AMOVQ, imm(int64(t)), reg(rAX))
+	done := l.newLabel()
+	l.jmp(obj.AJMP, done)
+	l.bind(isTrue)
+	l.op2(x86.AMOVQ, imm(int64(f)), reg(rAX))
+	l.bind(done)
+	l.store(rAX, s.dst)
+}
+
+func (l *lowerer) hdTl(s bifSite, slow *label) {
+	l.load(s.args[0], rAX)
+	l.primary(rAX)
+	l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryList))
+	l.jmp(x86.AJNE, slow)
+	off := int64(-abi.PrimaryList)
+	if s.mfa.Function == "tl" {
+		off += 8
+	}
+	l.op2(x86.AMOVQ, mem(rAX, off), reg(rCX))
+	l.store(rCX, s.dst)
+}
+
+// tupleHeader loads the header of tuple r into CX, or branches to slow.
+func (l *lowerer) tupleHeader(r int16, slow *label) {
+	l.jumpUnlessBoxed(r, slow)
+	l.op2(x86.AMOVQ, mem(r, -abi.PrimaryBoxed), reg(rCX))
+	l.op2(x86.AMOVL, reg(rCX), reg(rTmp))
+	l.op2(x86.AANDL, imm(abi.HeaderSubtagMask), reg(rTmp))
+	l.jumpUnlessSubtag(abi.SubTuple, slow)
+	l.op2(x86.ASHRQ, imm(abi.HeaderArityShift), reg(rCX))
+}
+
+// element(N, Tuple) with 1 =< N =< tuple_size(Tuple).
+func (l *lowerer) element(s bifSite, slow *label) {
+	l.load(s.args[1], rAX)
+	l.tupleHeader(rAX, slow)
+	l.load(s.args[0], rSI)
+	l.jumpUnlessSmall(rSI, slow)
+	l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rSI))
+	l.op2(x86.ALEAQ, mem(rSI, -1), reg(rDI))
+	l.op2(x86.ACMPQ, reg(rDI), reg(rCX))
+	l.jmp(x86.AJCC, slow) // unsigned: N-1 >= size, or N < 1
+	l.op2(x86.AMOVQ, obj.Addr{Type: obj.TYPE_MEM, Reg: rAX, Index: rSI, Scale: 8, Offset: -abi.PrimaryBoxed}, reg(rCX))
+	l.store(rCX, s.dst)
+}
+
+func (l *lowerer) tupleSize(s bifSite, slow *label) {
+	l.load(s.args[0], rAX)
+	l.tupleHeader(rAX, slow)
+	l.op2(x86.ASHLQ, imm(abi.SmallShift), reg(rCX))
+	l.op2(x86.AORQ, imm(abi.TagSmall), reg(rCX))
+	l.store(rCX, s.dst)
+}
+
+// length walks the list; an improper list is the BIF's to reject.
+func (l *lowerer) length(s bifSite, slow *label) {
+	l.load(s.args[0], rAX)
+	l.op2(x86.AXORL, reg(rCX), reg(rCX))
+	loop, end := l.newLabel(), l.newLabel()
+	l.bind(loop)
+	l.cmpImm(rAX, abi.Nil)
+	l.jmp(x86.AJEQ, end)
+	l.primary(rAX)
+	l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryList))
+	l.jmp(x86.AJNE, slow)
+	l.op1(x86.AINCQ, reg(rCX))
+	l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryList), reg(rAX))
+	l.jmp(obj.AJMP, loop)
+	l.bind(end)
+	l.op2(x86.ASHLQ, imm(abi.SmallShift), reg(rCX))
+	l.op2(x86.AORQ, imm(abi.TagSmall), reg(rCX))
+	l.store(rCX, s.dst)
+}

@@ -1,0 +1,42 @@
+%% The BIFs native code handles in line, at the edges of their fast paths:
+%% small-integer limits, bignums, floats, wrong types, guards.
+-module(e_inline_bifs).
+-export([main/0]).
+
+-define(MAXS, 576460752303423487).  % largest small integer (2^59 - 1)
+-define(MINS, -576460752303423488). % smallest
+
+main() ->
+    Ints = [0, 1, -1, 7, -7, 3, -3, ?MAXS, ?MINS, ?MAXS + 1, ?MINS - 1, 1 bsl 70],
+    Pairs = [{A, B} || A <- Ints, B <- Ints],
+    [p({arith, A, B, safe(fun() -> A + B end), safe(fun() -> A - B end), safe(fun() -> A * B end)}) || {A, B} <- Pairs],
+    [p({divrem, A, B, safe(fun() -> A div B end), safe(fun() -> A rem B end)}) || {A, B} <- Pairs],
+    [p({bits, A, B, safe(fun() -> A band B end), safe(fun() -> A bor B end), safe(fun() -> A bxor B end)}) || {A, B} <- Pairs],
+    [p({shift, A, N, safe(fun() -> A bsl N end), safe(fun() -> A bsr N end)})
+     || A <- Ints, N <- [0, 1, 4, 59, 60, 63]],
+    Mixed = [1, 1.0, -0.0, 0, a, [], [1], {1}, <<>>, ?MAXS + 1, fun e_inline_bifs:main/0],
+    [p({cmp, A, B, A < B, A > B, A =< B, A >= B, A =:= B, A =/= B, A == B, A /= B}) || A <- Mixed, B <- Mixed],
+    [p({bool, X, safe(fun() -> not X end)}) || X <- [true, false, 1, a]],
+    [p({list, X, safe(fun() -> hd(X) end), safe(fun() -> tl(X) end), safe(fun() -> length(X) end)})
+     || X <- [[], [1], [1, 2, 3], [a | b], [1, 2 | c], a, {1}]],
+    T = {a, b, c},
+    [p({element, N, safe(fun() -> element(N, T) end)}) || N <- [0, 1, 2, 3, 4, -1, a, ?MAXS + 1]],
+    [p({element_of, X, safe(fun() -> element(1, X) end), safe(fun() -> tuple_size(X) end)}) || X <- [{}, {x}, [x], x]],
+    p(guards([1, 2, 3, 4, 5, 6, a, {1, 2}, [1], -5])),
+    ok.
+
+%% Inline BIFs in guards take the fail label instead of raising.
+guards(L) ->
+    [if
+         X rem 2 =:= 0 -> even;
+         element(1, X) =:= 1 -> tuple1;
+         hd(X) =:= 1 -> list1;
+         length(X) > 0 -> list;
+         X div 2 < -1 -> small;
+         true -> other
+     end || X <- L].
+
+safe(F) ->
+    try F() catch error:R -> {error, R} end.
+
+p(X) -> io:format("~w~n", [X]).
