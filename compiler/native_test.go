@@ -157,7 +157,9 @@ func checkNative(t *testing.T, label, exe, env string, want expected) {
 
 // runExe runs an executable with extra environment "K=V K=V".
 func runExe(exe, env string) (stdout string, status int, stderr string) {
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	// Well under go test's own 10-minute limit: a hung executable fails
+	// its check (status -1) instead of outliving the test binary.
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, exe)
 	cmd.Env = append(os.Environ(), strings.Fields(env)...)
