@@ -10,6 +10,7 @@ import (
 	"github.com/beamrc/beamrc/codegen"
 	"github.com/beamrc/beamrc/runtime/abi"
 	"github.com/beamrc/beamrc/runtime/beam"
+	"github.com/beamrc/beamrc/runtime/emu"
 	"github.com/beamrc/beamrc/runtime/image"
 )
 
@@ -381,11 +382,18 @@ func (l *lowerer) bifCall(mfa beam.MFA, args []beam.Operand, live int64, fail be
 	l.setOperand(0, int64(idx))
 	l.setOperand(1, live)
 	hasFail := fail.Kind == beam.KindLabel && fail.Val != 0
+	flags := int64(0)
 	if hasFail {
-		l.setOperand(2, 1)
-	} else {
-		l.setOperand(2, 0)
+		flags |= abi.BIFHasFail
 	}
+	literal := false
+	for _, a := range args {
+		literal = literal || l.isSmallConst(a)
+	}
+	if emu.RaisesWithoutFrame(mfa.Module, mfa.Function, mfa.Arity, literal) {
+		flags |= abi.BIFNoFrame
+	}
+	l.setOperand(2, flags)
 	back := l.newLabel()
 	l.exit(abi.ReqBIF, back)
 	l.bind(back)

@@ -105,7 +105,9 @@ const (
 // FunEntry is a native fun table word (Context.FunEntries): the lambda's
 // arity plus one above FunArityShift (so that no arity matches the 0 of a
 // lambda without native code), the blob offset of its native code below.
-func FunEntry(arity int, offset uint32) uint64 { return uint64(arity+1)<<FunArityShift | uint64(offset) }
+func FunEntry(arity int, offset uint32) uint64 {
+	return uint64(arity+1)<<FunArityShift | uint64(offset)
+}
 
 // FunArityShift locates the arity in a FunEntry word.
 const FunArityShift = 32
@@ -131,7 +133,7 @@ const (
 	ReqCall
 	// ReqBIF: call a BIF for a bif/gc_bif instruction. Operands[0] =
 	// callee index, [1] = live x registers (GC roots; -1 for a plain bif
-	// that never collects), [2] = 1 if the instruction has a fail label,
+	// that never collects), [2] = BIF* flags (a fail label; no frame of its own in the stack trace),
 	// [3..5] = arguments. The result comes back in Operands[0], or zero
 	// (the non-value) when the BIF failed and there is a fail label.
 	ReqBIF
@@ -165,6 +167,12 @@ const (
 	// back 0 when it went on to the next instruction, 1 when it took its
 	// fail label; when it raised, execution continues at the handler.
 	ReqStep
+)
+
+// Flags of a ReqBIF call (Operands[2]).
+const (
+	BIFHasFail = 1 // the instruction has a fail label
+	BIFNoFrame = 2 // an error raises without the BIF's frame (emu.RaisesWithoutFrame)
 )
 
 // CallKind is how a call leaves its caller (ReqCall).

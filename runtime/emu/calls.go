@@ -112,6 +112,7 @@ func (p *Process) noteBIFFrame(mfa MFA, args []term.Term) {
 	p.excHasBIF = true
 	p.excMFA = mfa
 	p.excArgs = term.ListFrom(p.Heap, args)
+	p.excErrorInfo = errorInfoModule(mfa)
 }
 
 // bif calls a bif0/1/2 instruction's function.
@@ -173,7 +174,9 @@ func (p *Process) bifFailed(in *instr, pc int, args []term.Term) int {
 	if a, ok := in.aux.(*mfaAux); ok {
 		mfa = a.mfa
 	}
-	p.noteBIFFrame(mfa, args)
+	if !raisesWithoutFrame(mfa, isSmallConst(in.a) || isSmallConst(in.b)) {
+		p.noteBIFFrame(mfa, args)
+	}
 	return p.throwAt(pc)
 }
 
@@ -189,6 +192,7 @@ func (p *Process) undef(mfa MFA, args []term.Term) term.Term {
 	p.excHasBIF = true
 	p.excMFA = mfa
 	p.excArgs = term.ListFrom(p.Heap, args)
+	p.excErrorInfo = 0
 	return term.NonValue
 }
 

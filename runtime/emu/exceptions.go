@@ -151,18 +151,39 @@ func (p *Process) functionClause(in *instr, pc int) int {
 }
 
 // noFrameBIF reports BIFs that raise on their caller's behalf: their
-// own frame is not part of the stack trace.
-// Operators (arithmetic, bitwise, comparisons) do not show a frame of
-// their own either, as in OTP 25.
+// own frame is not part of the stack trace. (Operators are not among
+// them: OTP 25 shows {erlang,'+',[1,a],[{error_info,...}]} on top.)
 func noFrameBIF(m MFA) bool {
 	if m.Module != term.AtomErlang {
 		return false
 	}
 	switch term.AtomName(m.Function) {
-	case "error", "exit", "throw", "raise", "nif_error",
-		"+", "-", "*", "/", "div", "rem", "band", "bor", "bxor", "bsl", "bsr", "bnot",
-		"==", "/=", "=:=", "=/=", "<", "=<", ">", ">=", "and", "or", "xor", "not":
+	case "error", "exit", "throw", "raise", "nif_error":
 		return true
 	}
 	return false
+}
+
+// RaisesWithoutFrame reports arithmetic that OTP 25's JIT (the oracle)
+// compiles to in-line code raising without the BIF's frame: + and - with
+// a literal integer operand (1 + X fails in the caller's frame, X + Y in
+// erlang:'+'/2's). literal says whether an operand is a literal integer.
+func RaisesWithoutFrame(module, function string, arity int, literal bool) bool {
+	return literal && module == "erlang" && arity == 2 && (function == "+" || function == "-")
+}
+
+func raisesWithoutFrame(m MFA, literal bool) bool {
+	return RaisesWithoutFrame(term.AtomName(m.Module), term.AtomName(m.Function), m.Arity, literal)
+}
+
+// isSmallConst reports a constant small-integer operand.
+func isSmallConst(o operand) bool { return o.kind == kConst && o.t.IsSmall() }
+
+// errorInfoModule is the module a failing BIF's frame names as the one
+// that explains its errors (EEP 54).
+func errorInfoModule(m MFA) term.Term {
+	if m.Module == term.AtomErlang {
+		return term.Intern("erl_erts_errors")
+	}
+	return term.Intern("erl_stdlib_errors")
 }

@@ -198,7 +198,7 @@ func (p *Process) nativeBIF(ce *nativeCallee, resume uint64) int {
 	for i := range args {
 		args[i] = term.Term(c.Operands[3+i])
 	}
-	hasFail := c.Operands[2] != 0
+	hasFail := c.Operands[2]&abi.BIFHasFail != 0
 	if live := int64(c.Operands[1]); live >= 0 && !p.Heap.HasRoom(0) {
 		p.gc(0, int(live), args)
 	}
@@ -221,7 +221,9 @@ func (p *Process) nativeBIF(ce *nativeCallee, resume uint64) int {
 		c.Operands[0] = uint64(term.NonValue)
 		return pcNativeResume
 	}
-	p.noteBIFFrame(ce.mfa, args)
+	if c.Operands[2]&abi.BIFNoFrame == 0 {
+		p.noteBIFFrame(ce.mfa, args)
+	}
 	return p.throwAt(p.sys.sitePC(resume))
 }
 

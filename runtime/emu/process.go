@@ -57,10 +57,13 @@ type Process struct {
 	appendBuf appendBuf // see bs_create.go
 
 	// The frame to put on top of a stack trace for a failing BIF or an
-	// undefined function: {excMFA, excArgs, []}.
-	excHasBIF bool
-	excMFA    MFA
-	excArgs   term.Term
+	// undefined function: {excMFA, excArgs, Location}. excErrorInfo is the
+	// module (an atom) a failing BIF's Location names as its error_info,
+	// or 0 for an empty Location (undef).
+	excHasBIF    bool
+	excMFA       MFA
+	excArgs      term.Term
+	excErrorInfo term.Term
 
 	// Mailbox (receive.go). mu guards msgs and the wake-up state.
 	mu       sync.Mutex

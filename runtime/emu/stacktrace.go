@@ -12,6 +12,17 @@ import (
 // for the backtrace_depth system flag).
 const BacktraceDepth = 8
 
+// bifLocation is the Location of a failing BIF's frame: OTP 24+ points
+// at the module that explains the error (EEP 54), erl_erts_errors for
+// the erlang module's BIFs and erl_stdlib_errors for the others.
+func (p *Process) bifLocation() term.Term {
+	if p.excErrorInfo == 0 {
+		return term.Nil
+	}
+	info := term.MapFromPairs(p.Heap, []term.Term{term.Intern("module")}, []term.Term{p.excErrorInfo})
+	return term.Cons(p.Heap, term.Tuple2(p.Heap, term.Intern("error_info"), info), term.Nil)
+}
+
 // buildTrace makes the stack trace of an exception raised at pc:
 //
 //	[{M, F, ArityOrArgs, Location} | ...]
@@ -24,7 +35,7 @@ func (p *Process) buildTrace(pc int) term.Term {
 	n := 0
 	if p.excHasBIF {
 		m := p.excMFA
-		frames[n] = term.NewTuple(p.Heap, m.Module, m.Function, p.excArgs, term.Nil)
+		frames[n] = term.NewTuple(p.Heap, m.Module, m.Function, p.excArgs, p.bifLocation())
 		n++
 	}
 	if n < BacktraceDepth && pc > 0 {
