@@ -87,6 +87,9 @@ func Build(opt Options) (*Result, error) {
 	if out == "" {
 		out = defaultOutput(prog)
 	}
+	if st, err := os.Stat(out); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("output %s is a directory: name the executable with -o", out)
+	}
 	work := opt.WorkDir
 	if work == "" {
 		if work, err = linker.WorkDir(opt.Paths[0]); err != nil {

@@ -279,6 +279,11 @@ func TestBuildErrors(t *testing.T) {
 		assert.ErrorIs(t, err, linker.ErrNoGo)
 		assert.EqualError(t, err, "beamrc build needs the Go toolchain (go) on PATH: install Go 1.26+")
 	})
+	t.Run("output is a directory", func(t *testing.T) {
+		dir := t.TempDir()
+		_, err := Build(Options{Paths: []string{example}, Output: dir, WorkDir: filepath.Join(dir, "work")})
+		assert.EqualError(t, err, "output "+dir+" is a directory: name the executable with -o")
+	})
 	t.Run("failed link leaves no output", func(t *testing.T) {
 		dir := t.TempDir()
 		out := filepath.Join(dir, "example")
