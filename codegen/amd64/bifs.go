@@ -226,12 +226,7 @@ func (l *lowerer) equalBIF(s bifSite, slow *label) {
 	l.jmp(x86.AJEQ, decided)
 	if exact {
 		// Unequal words: unequal if either is immediate.
-		l.primary(rAX)
-		l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryImmed1))
-		l.jmp(x86.AJEQ, decided)
-		l.primary(rCX)
-		l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryImmed1))
-		l.jmp(x86.AJEQ, decided)
+		l.jumpIfEitherImmediate(rAX, rCX, decided)
 		l.jmp(obj.AJMP, slow) // two boxed terms or lists
 	} else {
 		// 1 == 1.0: only two immediates are decided by their words.

@@ -426,6 +426,16 @@ func (l *lowerer) typeTest(op beam.Opcode, fail *label, src beam.Operand) {
 	}
 }
 
+// jumpIfEitherImmediate branches to to when a or b is an immediate term:
+// two different words of which one is immediate are different terms.
+func (l *lowerer) jumpIfEitherImmediate(a, b int16, to *label) {
+	for _, r := range []int16{a, b} {
+		l.primary(r)
+		l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryImmed1))
+		l.jmp(x86.AJEQ, to)
+	}
+}
+
 // isImmediate reports whether o is a constant immediate term.
 func (l *lowerer) isImmediate(o beam.Operand) bool {
 	_, ok := l.constant(o)
@@ -464,12 +474,7 @@ func (l *lowerer) equality(op beam.Opcode, fail *label, x, y beam.Operand) {
 	}
 	l.op2(x86.ACMPQ, reg(rAX), reg(rCX))
 	l.jmp(x86.AJEQ, equal)
-	l.primary(rAX)
-	l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryImmed1))
-	l.jmp(x86.AJEQ, notEqual)
-	l.primary(rCX)
-	l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryImmed1))
-	l.jmp(x86.AJEQ, notEqual)
+	l.jumpIfEitherImmediate(rAX, rCX, notEqual)
 	back := l.newLabel()
 	slow := l.stub(func() { l.compareSlow(kind, back) })
 	l.jmp(obj.AJMP, slow)
