@@ -153,10 +153,6 @@ const (
 	// ReqCatchEnd: catch_end found an exception: build the catch value
 	// from x1..x3 into x0.
 	ReqCatchEnd
-	// ReqMakeFun: Operands[0] = fun index (image fun table), [1] =
-	// number of free variables, [2..] = the free variables; the fun comes
-	// back in Operands[0]. It allocates but never collects.
-	ReqMakeFun
 	// ReqCallFun: call the fun Operands[1] with Operands[0] arguments
 	// in x0..; the continuation (= Resume) is pushed already.
 	ReqCallFun

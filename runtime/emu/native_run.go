@@ -104,13 +104,6 @@ func (p *Process) runNative() (pc int, res runResult, stop bool) {
 		case abi.ReqBuildStacktrace:
 			p.x[0] = rawTrace(p.x[0])
 			continue
-		case abi.ReqMakeFun:
-			var free [abi.NumOperands - 2]term.Term
-			for i := range c.Operands[1] {
-				free[i] = term.Term(c.Operands[2+i])
-			}
-			c.Operands[0] = uint64(term.NewClosure(p.Heap, n.funs[c.Operands[0]], free[:c.Operands[1]]))
-			continue
 		case abi.ReqStep:
 			var how int
 			how, pc = p.nativeStep(p.sys.sitePC(resume))
