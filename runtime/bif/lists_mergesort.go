@@ -67,7 +67,7 @@ func sortStable(elems []term.Term, o sortOrder) {
 		return
 	}
 	if o.key == 0 && allSmall(elems) {
-		slices.Sort(smallInts(elems))
+		sortWords(smallInts(elems))
 		return
 	}
 	bounds := []int{0} // runs are elems[bounds[k]:bounds[k+1]]
