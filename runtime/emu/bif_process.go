@@ -212,7 +212,7 @@ func bifError2(p *Process, a []term.Term) term.Term {
 // bifRaise3 is erlang:raise(Class, Reason, Stacktrace).
 func bifRaise3(p *Process, a []term.Term) term.Term {
 	c, ok := classOf(a[0])
-	trace := rawTrace(a[2])
+	trace := p.rawTrace(a[2])
 	if !ok || !validTrace(trace) {
 		// OTP returns (not raises) badarg for bad arguments.
 		return term.Badarg

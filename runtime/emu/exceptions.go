@@ -72,9 +72,9 @@ func (p *Process) exitReasonOf() term.Term {
 	case ClassExit:
 		return p.Exc.Reason
 	case ClassThrow:
-		return term.Tuple2(p.Heap, term.Tuple2(p.Heap, term.Nocatch, p.Exc.Reason), p.Exc.Trace)
+		return term.Tuple2(p.Heap, term.Tuple2(p.Heap, term.Nocatch, p.Exc.Reason), p.traceList(p.Exc.Trace))
 	}
-	return term.Tuple2(p.Heap, p.Exc.Reason, p.Exc.Trace)
+	return term.Tuple2(p.Heap, p.Exc.Reason, p.traceList(p.Exc.Trace))
 }
 
 // catchValue is the value of `catch Expr` when Expr raised (x1..x3 as
@@ -85,18 +85,19 @@ func (p *Process) catchValue() term.Term {
 	case term.AtomThrow:
 		return reason
 	case term.AtomError:
-		inner := term.Tuple2(p.Heap, reason, rawTrace(p.x[3]))
+		inner := term.Tuple2(p.Heap, reason, p.rawTrace(p.x[3]))
 		return term.Tuple2(p.Heap, term.AtomEXIT, inner)
 	}
 	return term.Tuple2(p.Heap, term.AtomEXIT, reason)
 }
 
-// rawTrace returns the frames of a raw stack trace; a list is already one.
-func rawTrace(t term.Term) term.Term {
+// rawTrace returns the frames of a raw stack trace ({Class, Trace}, as
+// unwind leaves it in x3); a list is already one.
+func (p *Process) rawTrace(t term.Term) term.Term {
 	if t.IsTuple() && t.TupleArity() == 2 && t.Word(1).IsAtom() {
-		return t.Word(2)
+		t = t.Word(2)
 	}
-	return t
+	return p.traceList(t)
 }
 
 func classOf(a term.Term) (Class, bool) {
@@ -122,7 +123,7 @@ func (p *Process) reraise(pc int, raw, reason term.Term) int {
 		}
 	}
 	p.Exc = Exception{Class: class, Reason: reason, Args: term.NonValue, Trace: trace}
-	if !trace.IsList() {
+	if !trace.IsList() && !isLazyTrace(trace) {
 		p.Exc.Trace = term.NonValue
 	}
 	return p.throwAt(pc)
@@ -135,7 +136,7 @@ func (p *Process) rawRaise(pc int) int {
 	if !ok {
 		return p.raiseAt(pc, ClassError, term.Badarg)
 	}
-	p.Exc = Exception{Class: c, Reason: p.x[1], Args: term.NonValue, Trace: rawTrace(p.x[2])}
+	p.Exc = Exception{Class: c, Reason: p.x[1], Args: term.NonValue, Trace: p.rawTrace(p.x[2])}
 	if !p.Exc.Trace.IsList() {
 		p.Exc.Trace = term.NonValue
 	}

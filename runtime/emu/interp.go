@@ -621,7 +621,7 @@ func (p *Process) run() (res runResult) {
 			}
 			pc++
 		case iBuildStacktrace:
-			x[0] = rawTrace(x[0])
+			x[0] = p.rawTrace(x[0])
 			pc++
 		case iRaise:
 			if pc = p.reraise(pc, p.load(&in.a), p.load(&in.b)); pc < 0 {

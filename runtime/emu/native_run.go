@@ -102,7 +102,7 @@ func (p *Process) runNative() (pc int, res runResult, stop bool) {
 			}
 			continue
 		case abi.ReqBuildStacktrace:
-			p.x[0] = rawTrace(p.x[0])
+			p.x[0] = p.rawTrace(p.x[0])
 			continue
 		case abi.ReqStep:
 			var how int

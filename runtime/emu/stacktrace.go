@@ -4,6 +4,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/beamrc/beamrc/runtime/abi"
 	"github.com/beamrc/beamrc/runtime/heap"
 	"github.com/beamrc/beamrc/runtime/term"
 )
@@ -30,31 +31,80 @@ func (p *Process) bifLocation() term.Term {
 // with the failing BIF's frame first if there is one, then the current
 // function, then one frame per continuation pointer on the stack.
 // Location is [{file, File}, {line, Line}] from the Line chunk, or [].
+//
+// The result is lazy (see lazyTrace): the top frames are built, the
+// continuation pointers below are only recorded. traceList builds the
+// list when something reads it.
 func (p *Process) buildTrace(pc int) term.Term {
-	var frames [BacktraceDepth]term.Term
+	var top [2]term.Term
 	n := 0
 	if p.excHasBIF {
 		m := p.excMFA
-		frames[n] = term.NewTuple(p.Heap, m.Module, m.Function, p.excArgs, p.bifLocation())
+		top[n] = term.NewTuple(p.Heap, m.Module, m.Function, p.excArgs, p.bifLocation())
 		n++
 	}
-	if n < BacktraceDepth && pc > 0 {
+	if pc > 0 {
 		// Exc.Args is for the top frame: the BIF's if there is one.
 		if p.Exc.Args != term.NonValue && !p.excHasBIF {
 			if f := p.sys.funcAt(pc); f != nil {
-				frames[n] = term.NewTuple(p.Heap, f.mod.Name, f.name, p.Exc.Args, p.sys.location(pc))
+				top[n] = term.NewTuple(p.Heap, f.mod.Name, f.name, p.Exc.Args, p.sys.location(pc))
 				n++
 			}
 		} else if fr := p.sys.frameTerm(pc); fr != term.NonValue {
-			frames[n] = fr
+			top[n] = fr
 			n++
 		}
 	}
-	for k := p.sp - 1; k >= 0 && n < BacktraceDepth; k-- {
-		w := p.stack[k]
-		if !isCP(w) {
+	var cps [BacktraceDepth]term.Term
+	k := 0
+	for i := p.sp - 1; i >= 0 && n+k < BacktraceDepth; i-- {
+		w := p.stack[i]
+		if !isCP(w) || (!abi.IsNativeCP(uint64(w)) && cpIndex(w) < numReserved) {
 			continue
 		}
+		cps[k] = term.MakeSmall(int64(w) >> cpWordShift)
+		k++
+	}
+	frames := term.ListFrom(p.Heap, top[:n])
+	w := p.Heap.Alloc(3 + k)
+	w[0] = uint64(term.MakeHeader(term.SubTuple, 2+k))
+	w[1], w[2] = uint64(lazyTraceTag), uint64(frames)
+	for i, cp := range cps[:k] {
+		w[3+i] = uint64(cp)
+	}
+	return term.Box(w)
+}
+
+// A lazy trace is {lazyTraceTag, TopFrames, CP...}: building every
+// frame of every raise was most of the cost of a throw caught without
+// looking at its trace, and only the continuation pointers have to be
+// taken before the stack unwinds. They are kept as small integers (a CP
+// word is header-tagged, which a heap object cannot hold) and resolved to
+// frames by traceList. Erlang code sees raw traces only as opaque values
+// it hands back to build_stacktrace or raise.
+var lazyTraceTag = term.Intern("$beamrc_lazy_trace")
+
+// cpWordShift drops a CP word's two tag bits (always 0: the header tag)
+// so that it fits a small integer.
+const cpWordShift = 2
+
+func isLazyTrace(t term.Term) bool {
+	return t.IsTuple() && t.TupleArity() >= 2 && t.Word(1) == lazyTraceTag
+}
+
+// traceList returns trace as the list of frames Erlang code sees.
+func (p *Process) traceList(trace term.Term) term.Term {
+	if !isLazyTrace(trace) {
+		return trace
+	}
+	var frames [BacktraceDepth]term.Term
+	n := 0
+	for l := trace.Word(2); l.IsCons() && n < BacktraceDepth; l = l.Tail() {
+		frames[n] = l.Head()
+		n++
+	}
+	for i := 3; i <= trace.TupleArity() && n < BacktraceDepth; i++ {
+		w := term.Term(uint64(trace.Word(i).SmallValue()) << cpWordShift)
 		at := p.sys.callerPC(w)
 		if at <= 0 {
 			continue
