@@ -23,27 +23,33 @@ type bifSite struct {
 // goes to site.dst in both cases.
 type inlineBIF func(l *lowerer, s bifSite, slow *label)
 
-// inlineBIFs are the BIFs with fast paths, by erlang:Name/Arity.
-var inlineBIFs = map[string]inlineBIF{
-	"+/2": (*lowerer).addSub, "-/2": (*lowerer).addSub, "*/2": (*lowerer).mul,
-	"div/2": (*lowerer).divRem, "rem/2": (*lowerer).divRem,
-	"band/2": (*lowerer).bitwise, "bor/2": (*lowerer).bitwise, "bxor/2": (*lowerer).bitwise,
-	"bsr/2": (*lowerer).shift, "bsl/2": (*lowerer).shift,
-	"</2": (*lowerer).compareBIF, ">/2": (*lowerer).compareBIF,
-	"=</2": (*lowerer).compareBIF, ">=/2": (*lowerer).compareBIF,
-	"=:=/2": (*lowerer).equalBIF, "=/=/2": (*lowerer).equalBIF,
-	"==/2": (*lowerer).equalBIF, "/=/2": (*lowerer).equalBIF,
-	"not/1": (*lowerer).notBIF,
-	"hd/1":  (*lowerer).hdTl, "tl/1": (*lowerer).hdTl,
-	"element/2": (*lowerer).element, "tuple_size/1": (*lowerer).tupleSize,
-	"length/1": (*lowerer).length,
+// bifName is an erlang module BIF: name and arity.
+type bifName struct {
+	name  string
+	arity int
+}
+
+// inlineBIFs are the erlang BIFs with fast paths.
+var inlineBIFs = map[bifName]inlineBIF{
+	{"+", 2}: (*lowerer).addSub, {"-", 2}: (*lowerer).addSub, {"*", 2}: (*lowerer).mul,
+	{"div", 2}: (*lowerer).divRem, {"rem", 2}: (*lowerer).divRem,
+	{"band", 2}: (*lowerer).bitwise, {"bor", 2}: (*lowerer).bitwise, {"bxor", 2}: (*lowerer).bitwise,
+	{"bsr", 2}: (*lowerer).shift, {"bsl", 2}: (*lowerer).shift,
+	{"<", 2}: (*lowerer).compareBIF, {">", 2}: (*lowerer).compareBIF,
+	{"=<", 2}: (*lowerer).compareBIF, {">=", 2}: (*lowerer).compareBIF,
+	{"=:=", 2}: (*lowerer).equalBIF, {"=/=", 2}: (*lowerer).equalBIF,
+	{"==", 2}: (*lowerer).equalBIF, {"/=", 2}: (*lowerer).equalBIF,
+	{"not", 1}: (*lowerer).notBIF,
+	{"hd", 1}:  (*lowerer).hdTl, {"tl", 1}: (*lowerer).hdTl,
+	{"element", 2}: (*lowerer).element, {"tuple_size", 1}: (*lowerer).tupleSize,
+	{"length", 1}: (*lowerer).length,
 }
 
 // bif lowers a bif or gc_bif instruction: a fast path in line when the
 // BIF has one, the runtime's BIF otherwise and when the fast path gives
 // up.
 func (l *lowerer) bif(s bifSite) {
-	fast, ok := inlineBIFs[s.mfa.Function+"/"+itoa(s.mfa.Arity)]
+	fast, ok := inlineBIFs[bifName{s.mfa.Function, s.mfa.Arity}]
 	if s.mfa.Module != "erlang" || !ok {
 		l.bifCall(s.mfa, s.args, s.live, s.fail, s.dst)
 		return
@@ -55,13 +61,6 @@ func (l *lowerer) bif(s bifSite) {
 		l.bifCall(s.mfa, s.args, s.live, s.fail, s.dst)
 		l.jmp(obj.AJMP, done)
 	})
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }
 
 // smallArgs loads the two arguments into AX and CX and branches to slow
@@ -236,7 +235,6 @@ func (l *lowerer) equalBIF(s bifSite, slow *label) {
 		l.op2(x86.AANDL, reg(rSI), reg(rTmp))
 		l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryImmed1))
 		l.jmp(x86.AJNE, slow)
-		l.op2(x86.ACMPQ, reg(rAX), reg(rCX))
 	}
 	l.bind(decided)
 	l.op2(x86.ACMPQ, reg(rAX), reg(rCX)) // ZF: equal words

@@ -184,7 +184,14 @@ func isSmallConst(o operand) bool { return o.kind == kConst && o.t.IsSmall() }
 // that explains its errors (EEP 54).
 func errorInfoModule(m MFA) term.Term {
 	if m.Module == term.AtomErlang {
-		return term.Intern("erl_erts_errors")
+		return atomErtsErrors
 	}
-	return term.Intern("erl_stdlib_errors")
+	return atomStdlibErrors
 }
+
+var (
+	atomErtsErrors   = term.Intern("erl_erts_errors")
+	atomStdlibErrors = term.Intern("erl_stdlib_errors")
+	atomErrorInfo    = term.Intern("error_info")
+	atomModule       = term.Intern("module")
+)

@@ -162,18 +162,10 @@ func (p *Process) run() (res runResult) {
 			p.load(&in.b).SetWord(int(in.n1), p.load(&in.a))
 			pc++
 		case iPutList:
-			w := p.Heap.Alloc(2)
-			w[0], w[1] = uint64(p.load(&in.a)), uint64(p.load(&in.b))
-			p.store(&in.c, term.ConsOf(w))
+			p.putList(in)
 			pc++
 		case iPutTuple2:
-			n := len(in.list)
-			w := p.Heap.Alloc(n + 1)
-			w[0] = uint64(term.MakeHeader(term.SubTuple, n))
-			for i := range in.list {
-				w[i+1] = uint64(p.load(&in.list[i]))
-			}
-			p.store(&in.b, term.Box(w))
+			p.putTuple2(in)
 			pc++
 		case iPutTuple:
 			p.putTuple(in)
@@ -803,6 +795,24 @@ func (p *Process) scratchLoad(ops []operand) []term.Term {
 
 // putTuple implements the pre-OTP 22 put_tuple/put pair: put_tuple
 // allocates, each put fills the next element.
+// putList executes put_list: c = [a | b].
+func (p *Process) putList(in *instr) {
+	w := p.Heap.Alloc(2)
+	w[0], w[1] = uint64(p.load(&in.a)), uint64(p.load(&in.b))
+	p.store(&in.c, term.ConsOf(w))
+}
+
+// putTuple2 executes put_tuple2: b = the tuple of list's operands.
+func (p *Process) putTuple2(in *instr) {
+	n := len(in.list)
+	w := p.Heap.Alloc(n + 1)
+	w[0] = uint64(term.MakeHeader(term.SubTuple, n))
+	for i := range in.list {
+		w[i+1] = uint64(p.load(&in.list[i]))
+	}
+	p.store(&in.b, term.Box(w))
+}
+
 func (p *Process) putTuple(in *instr) {
 	if in.n1 >= 0 {
 		w := p.Heap.Alloc(int(in.n1) + 1)

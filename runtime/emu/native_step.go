@@ -33,17 +33,9 @@ func (p *Process) nativeStep(pc int) (int, int) {
 	case iMove, iMoveXX, iMoveCX, iMoveXY, iMoveYX:
 		p.store(&in.b, p.load(&in.a))
 	case iPutList:
-		w := p.Heap.Alloc(2)
-		w[0], w[1] = uint64(p.load(&in.a)), uint64(p.load(&in.b))
-		p.store(&in.c, term.ConsOf(w))
+		p.putList(in)
 	case iPutTuple2:
-		n := len(in.list)
-		w := p.Heap.Alloc(n + 1)
-		w[0] = uint64(term.MakeHeader(term.SubTuple, n))
-		for i := range in.list {
-			w[i+1] = uint64(p.load(&in.list[i]))
-		}
-		p.store(&in.b, term.Box(w))
+		p.putTuple2(in)
 	case iIsBitstr:
 		next = test(p.load(&in.a).IsBitstring(), pc, in.fail)
 	case iIsFunction2:

@@ -20,8 +20,8 @@ func (p *Process) bifLocation() term.Term {
 	if p.excErrorInfo == 0 {
 		return term.Nil
 	}
-	info := term.MapFromPairs(p.Heap, []term.Term{term.Intern("module")}, []term.Term{p.excErrorInfo})
-	return term.Cons(p.Heap, term.Tuple2(p.Heap, term.Intern("error_info"), info), term.Nil)
+	info := term.MapFromPairs(p.Heap, []term.Term{atomModule}, []term.Term{p.excErrorInfo})
+	return term.Cons(p.Heap, term.Tuple2(p.Heap, atomErrorInfo, info), term.Nil)
 }
 
 // buildTrace makes the stack trace of an exception raised at pc:
