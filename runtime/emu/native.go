@@ -26,9 +26,9 @@ type native struct {
 	base     uintptr
 	literals []term.Term // kept alive: native code reads it by address
 	callees  []nativeCallee
-	funs     []uint32 // image fun index → fun table index
 	sites    *siteTable
-	// funIndices and funEntries are the tables native code reads through
+	// funIndices (image fun index → global fun index, as a small integer)
+	// and funEntries are the tables native code reads through
 	// Context.FunIndices and Context.FunEntries (see runtime/abi).
 	funIndices []term.Term
 	funEntries []uint64
@@ -123,6 +123,7 @@ func (s *System) InstallNative(np NativeProgram) error {
 		}
 		n.callees = append(n.callees, nc)
 	}
+	n.funIndices = make([]term.Term, 0, max(len(im.Funs), 1))
 	for _, f := range im.Funs {
 		m, err := module(f.Module)
 		if err != nil {
@@ -131,7 +132,7 @@ func (s *System) InstallNative(np NativeProgram) error {
 		if int(f.Index) >= len(m.lambdaFun) {
 			return fmt.Errorf("native image: fun %d of %s out of range", f.Index, term.AtomName(m.Name))
 		}
-		n.funs = append(n.funs, m.lambdaFun[f.Index])
+		n.funIndices = append(n.funIndices, term.MakeSmall(int64(m.lambdaFun[f.Index])))
 	}
 	sites := make([]nativeSite, 0, len(im.Sites))
 	for _, st := range im.Sites {
@@ -144,10 +145,6 @@ func (s *System) InstallNative(np NativeProgram) error {
 	sort.Slice(sites, func(i, j int) bool { return sites[i].offset < sites[j].offset })
 	n.sites = newSiteTable(sites)
 
-	n.funIndices = make([]term.Term, max(len(n.funs), 1))
-	for i, g := range n.funs {
-		n.funIndices[i] = term.MakeSmall(int64(g))
-	}
 	n.funEntries = s.nativeFunEntries(im, entries)
 
 	n.replaced = make(map[int]*instr, len(entries))
