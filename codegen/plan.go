@@ -30,12 +30,9 @@ type Plan struct {
 var stepped = map[beam.Opcode]bool{
 	beam.OpIsBitstr: true, beam.OpIsFunction2: true, beam.OpUpdateRecord: true,
 	beam.OpPutMapAssoc: true, beam.OpPutMapExact: true, beam.OpGetMapElements: true, beam.OpHasMapFields: true,
-	beam.OpBsCreateBin: true, beam.OpBsMatch: true, beam.OpBsStartMatch2: true, beam.OpBsStartMatch3: true,
-	beam.OpBsStartMatch4: true, beam.OpBsGetInteger2: true, beam.OpBsGetFloat2: true, beam.OpBsGetBinary2: true,
-	beam.OpBsSkipBits2: true, beam.OpBsTestTail2: true, beam.OpBsTestUnit: true, beam.OpBsMatchString: true,
+	beam.OpBsCreateBin: true, beam.OpBsStartMatch2: true, beam.OpBsGetFloat2: true,
 	beam.OpBsGetUtf8: true, beam.OpBsGetUtf16: true, beam.OpBsGetUtf32: true,
 	beam.OpBsSkipUtf8: true, beam.OpBsSkipUtf16: true, beam.OpBsSkipUtf32: true,
-	beam.OpBsGetTail: true, beam.OpBsGetPosition: true, beam.OpBsSetPosition: true,
 	beam.OpBsInitWritable: true, beam.OpBsInit2: true, beam.OpBsInitBits: true,
 	beam.OpBsPutInteger: true, beam.OpBsPutBinary: true, beam.OpBsPutFloat: true, beam.OpBsPutString: true,
 	beam.OpBsPutUtf8: true, beam.OpBsPutUtf16: true, beam.OpBsPutUtf32: true,
@@ -56,6 +53,17 @@ var stepped = map[beam.Opcode]bool{
 // or bignum constant).
 var steppedOnOperands = map[beam.Opcode]bool{
 	beam.OpMove: true, beam.OpPutList: true, beam.OpPutTuple2: true,
+}
+
+// bitMatching are the binary matching instructions native code lowers
+// with a fast path in line and a step (abi.ReqStep) as the slow path; an
+// operand shape without a fast path (a bignum in bs_match's =:=) has the
+// whole instruction stepped.
+var bitMatching = map[beam.Opcode]bool{
+	beam.OpBsStartMatch3: true, beam.OpBsStartMatch4: true, beam.OpBsMatch: true,
+	beam.OpBsGetPosition: true, beam.OpBsSetPosition: true, beam.OpBsTestTail2: true,
+	beam.OpBsTestUnit: true, beam.OpBsGetTail: true, beam.OpBsGetInteger2: true,
+	beam.OpBsGetBinary2: true, beam.OpBsSkipBits2: true, beam.OpBsMatchString: true,
 }
 
 // lowered are the generic instructions native code handles (in line or
@@ -115,11 +123,11 @@ func NewPlan(fn *Function) (*Plan, error) {
 		switch {
 		case stepped[in.Op]:
 			p.Step[i] = true
-		case !lowered[in.Op]:
+		case !lowered[in.Op] && !bitMatching[in.Op]:
 			return nil, fmt.Errorf("%s: not lowered yet", in.Op)
 		default:
 			if err := checkOperands(in); err != nil {
-				if !steppedOnOperands[in.Op] {
+				if !steppedOnOperands[in.Op] && !bitMatching[in.Op] {
 					return nil, err
 				}
 				p.Step[i] = true

@@ -298,6 +298,11 @@ func (l *lowerer) instr(in beam.Instr) error {
 	case beam.OpIfEnd:
 		l.raise(abi.RaiseIfClause, nil)
 
+	case beam.OpBsStartMatch3, beam.OpBsStartMatch4, beam.OpBsMatch, beam.OpBsGetPosition,
+		beam.OpBsSetPosition, beam.OpBsTestTail2, beam.OpBsTestUnit, beam.OpBsGetTail,
+		beam.OpBsGetInteger2, beam.OpBsGetBinary2, beam.OpBsSkipBits2, beam.OpBsMatchString:
+		l.bsMatchOp(in)
+
 	case beam.OpFmove, beam.OpFconv, beam.OpFadd, beam.OpFsub, beam.OpFmul, beam.OpFdiv,
 		beam.OpFnegate, beam.OpFcheckerror:
 		l.float(in)

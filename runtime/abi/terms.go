@@ -29,18 +29,36 @@ const (
 	HeaderSubtagMask  = term.HeaderSubtagMask
 	HeaderArityShift  = term.HeaderArityShift
 
-	SubTuple   = uint64(term.SubTuple)
-	SubFun     = uint64(term.SubFun)
-	SubPosBig  = uint64(term.SubPosBig)
-	SubNegBig  = uint64(term.SubNegBig)
-	SubFloat   = uint64(term.SubFloat)
-	SubExport  = uint64(term.SubExport)
-	SubFlatMap = uint64(term.SubFlatMap)
-	SubHashMap = uint64(term.SubHashMap)
-	SubRef     = uint64(term.SubRef)
-	SubHeapBin = uint64(term.SubHeapBin)
-	SubRefcBin = uint64(term.SubRefcBin)
-	SubSubBin  = uint64(term.SubSubBin)
+	SubTuple    = uint64(term.SubTuple)
+	SubFun      = uint64(term.SubFun)
+	SubPosBig   = uint64(term.SubPosBig)
+	SubNegBig   = uint64(term.SubNegBig)
+	SubFloat    = uint64(term.SubFloat)
+	SubExport   = uint64(term.SubExport)
+	SubFlatMap  = uint64(term.SubFlatMap)
+	SubHashMap  = uint64(term.SubHashMap)
+	SubRef      = uint64(term.SubRef)
+	SubHeapBin  = uint64(term.SubHeapBin)
+	SubRefcBin  = uint64(term.SubRefcBin)
+	SubSubBin   = uint64(term.SubSubBin)
+	SubMatchCtx = uint64(term.SubMatchCtx)
+)
+
+// Word offsets inside bitstrings and match contexts (runtime/term's
+// binary.go has the layouts).
+const (
+	BinSizeWord     = term.BinSizeWord
+	HeapBinDataWord = term.HeapBinDataWord
+	RefcDataWord    = term.RefcDataWord
+	SubBitSizeWord  = term.SubBitSizeWord
+	SubBitOffWord   = term.SubBitOffWord
+	SubOrigWord     = term.SubOrigWord
+	SubBinWords     = term.SubBinWords
+	CtxOrigWord     = term.CtxOrigWord
+	CtxStartWord    = term.CtxStartWord
+	CtxEndWord      = term.CtxEndWord
+	CtxPositionWord = term.CtxPositionWord
+	MatchCtxWords   = term.MatchCtxWords
 )
 
 // Atom returns the term of the atom with runtime index i.

@@ -113,16 +113,7 @@ func (t *translator) segFlags(o beam.Operand) (uint8, error) {
 		}
 		var f uint8
 		for l := v.t; l.IsCons(); l = l.Tail() {
-			switch term.AtomName(l.Head()) {
-			case "little":
-				f |= flagLittle
-			case "signed":
-				f |= flagSigned
-			case "native":
-				f |= flagNative
-			case "aligned":
-				f |= flagAligned
-			}
+			f |= flagNamed(term.AtomName(l.Head()))
 		}
 		return f, nil
 	}

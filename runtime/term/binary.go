@@ -28,6 +28,7 @@ const HeapBinLimit = 64
 // Word offsets inside binary objects, for the runtime and native code.
 const (
 	BinSizeWord     = 1 // heap and refc: byte size
+	HeapBinDataWord = 2 // heap: the first word of the bytes
 	RefcDataWord    = 2 // refc: data address
 	RefcHandleWord  = 3 // refc: off-heap handle
 	SubBitSizeWord  = 1
@@ -126,7 +127,7 @@ func (t Term) baseBytes() []byte {
 	if t.BoxedSubtag() == SubRefcBin {
 		return unsafe.Slice(t.Word(RefcDataWord).rawPtr(), n)
 	}
-	return unsafe.Slice((*byte)(unsafe.Add(unsafe.Pointer(t.Ptr()), 16)), n)
+	return unsafe.Slice((*byte)(unsafe.Add(unsafe.Pointer(t.Ptr()), 8*HeapBinDataWord)), n)
 }
 
 func (t Term) rawPtr() *byte {
