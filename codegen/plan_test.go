@@ -46,3 +46,26 @@ func TestPlanRejectsFloatRegisterOutOfRange(t *testing.T) {
 	move := beam.Instr{Op: beam.OpMove, Args: []beam.Operand{{Kind: beam.KindFR, Val: 0}, {Kind: beam.KindX, Val: 0}}}
 	assert.Error(t, checkOperands(move), "float registers belong to float instructions only")
 }
+
+// Binary matching instructions are lowered (a fast path in line, the
+// step as its slow path), not stepped outright.
+func TestPlanLowersBitMatching(t *testing.T) {
+	m, err := beam.ReadFile(filepath.Join("..", "testdata", "programs", "e_bits_native", "ebin", "e_bits_native.beam"))
+	require.NoError(t, err)
+	seen := map[beam.Opcode]int{}
+	for i := range m.Functions {
+		fn := &m.Functions[i]
+		p, err := NewPlan(&Function{Module: m, Func: fn})
+		require.NoError(t, err, "%s/%d", fn.Name, fn.Arity)
+		for k, in := range fn.Code {
+			if bitMatching[in.Op] {
+				seen[in.Op]++
+				assert.False(t, p.Step[k], "%s/%d: %s is stepped", fn.Name, fn.Arity, in.Op)
+			}
+		}
+	}
+	for _, op := range []beam.Opcode{beam.OpBsStartMatch4, beam.OpBsGetInteger2, beam.OpBsGetBinary2,
+		beam.OpBsGetTail, beam.OpBsTestTail2, beam.OpBsMatchString} {
+		assert.Positive(t, seen[op], "the program has %s", op)
+	}
+}
