@@ -38,7 +38,7 @@ func (h *Heap) Collect(need int, roots Roots) {
 
 func (h *Heap) minorGC(roots Roots) {
 	h.MinorGCs++
-	c := &copier{from: newFromSpace(h.young[:h.top], h.frags...), pool: &h.pool}
+	c := &copier{from: h.fromSpace(h.frags), pool: &h.pool}
 	// Room for all the young words, and for a few more collections'
 	// promotions, if the copy needs a fresh slab.
 	c.budget = h.top + h.fragWords + h.liveAfterFull/4
@@ -53,7 +53,7 @@ func (h *Heap) minorGC(roots Roots) {
 func (h *Heap) fullGC(roots Roots) {
 	h.FullGCs++
 	spaces := append(append([][]uint64{}, h.frags...), h.old...)
-	c := &copier{from: newFromSpace(h.young[:h.top], spaces...), pool: &h.pool, offheap: [][]byte{}}
+	c := &copier{from: h.fromSpace(spaces), pool: &h.pool, offheap: [][]byte{}}
 	// What the collection copies cannot exceed what is in use now, and
 	// is likely about what it was last time, or a little more.
 	c.budget = min(h.oldUsed+h.top+h.fragWords, h.liveAfterFull+h.liveAfterFull/8+4*minOldSlab)
@@ -65,6 +65,16 @@ func (h *Heap) fullGC(roots Roots) {
 	h.liveAfterFull = h.oldUsed
 	h.offheap = c.offheap
 	h.resetYoung()
+}
+
+// fromSpace describes the young generation and the given regions as the
+// from-space of a collection, reusing the last collection's page map.
+func (h *Heap) fromSpace(regions [][]uint64) fromSpace {
+	fs := newFromSpace(h.pageMap, append([][]uint64{h.young[:h.top]}, regions...)...)
+	if cap(fs.pages) > cap(h.pageMap) {
+		h.pageMap = fs.pages
+	}
+	return fs
 }
 
 func (h *Heap) oldCapacity() int {
@@ -238,7 +248,7 @@ func (c *copier) evacuate(t term.Term) term.Term {
 
 // evacuatePointer is evacuate for a list or boxed term.
 func (c *copier) evacuatePointer(t term.Term) term.Term {
-	if !c.from.contains(t.Address()) {
+	if s := c.from.page(t.Address()); s != pageIn && (s == pageOut || !c.from.search(t.Address())) {
 		return t
 	}
 	if t.IsCons() {

@@ -36,6 +36,7 @@ type Heap struct {
 	oldUsed       int        // words in use in all old slabs
 	liveAfterFull int
 	pool          slabPool
+	pageMap       []pageState // the collector's from-space map, kept for reuse
 
 	// offheap keeps the Go slices behind this heap's refc binaries alive.
 	offheap [][]byte
