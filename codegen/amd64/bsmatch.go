@@ -12,8 +12,8 @@ import (
 // Binary matching in line. A match context (runtime/term's binary.go)
 // holds the original binary (heap or refc) and absolute bit offsets into
 // its bytes: start, end and position. The fast paths read and advance
-// the position; what they do not handle (unaligned integers, floats,
-// utf8, a full heap, odd sizes) is stepped: the runtime executes the
+// the position; what they do not handle (floats, utf8, a full heap,
+// sizes in registers that are not small integers) is stepped: the runtime executes the
 // whole instruction from its start, so the fast path writes nothing the
 // step reads before it is sure to finish.
 
@@ -22,10 +22,6 @@ var (
 	rPos = int16(x86.REG_R10) // its position, in bits
 	rEnd = int16(x86.REG_R11) // its end, in bits
 )
-
-// maxInlineInt is the widest integer read in line: any 56-bit value,
-// signed or not, is a small integer.
-const maxInlineInt = 56
 
 var (
 	matchCtxHeader = abi.Header(abi.SubMatchCtx, abi.MatchCtxWords-1)
@@ -211,49 +207,6 @@ func (l *lowerer) slice(slow *label) {
 	l.bind(done)
 }
 
-// readInt puts in rAX the n-bit integer (n a multiple of 8, at most
-// maxInlineInt) at the byte-aligned position as a small integer; rSI
-// holds the data address. Clobbers rCX and rDI.
-func (l *lowerer) readInt(n int64, f emu.SegmentFlags) {
-	l.op2(x86.AMOVQ, reg(rPos), reg(rCX))
-	l.op2(x86.ASHRQ, imm(3), reg(rCX))
-	l.op2(x86.AADDQ, reg(rSI), reg(rCX))
-	switch k := n / 8; {
-	case k == 1:
-		l.op2(x86.AMOVBQZX, mem(rCX, 0), reg(rAX))
-	case k == 2:
-		l.op2(x86.AMOVWQZX, mem(rCX, 0), reg(rAX))
-		if !f.Little {
-			l.op2(x86.AROLW, imm(8), reg(rAX))
-		}
-	case k == 4:
-		l.op2(x86.AMOVL, mem(rCX, 0), reg(rAX))
-		if !f.Little {
-			l.op1(x86.ABSWAPL, reg(rAX))
-		}
-	default:
-		// Byte by byte, most significant first.
-		l.op2(x86.AXORL, reg(rAX), reg(rAX))
-		for i := int64(0); i < k; i++ {
-			b := i
-			if f.Little {
-				b = k - 1 - i
-			}
-			l.op2(x86.ASHLQ, imm(8), reg(rAX))
-			l.op2(x86.AMOVBQZX, mem(rCX, b), reg(rDI))
-			l.op2(x86.AORQ, reg(rDI), reg(rAX))
-		}
-	}
-	if f.Signed {
-		l.op2(x86.ASHLQ, imm(64-n), reg(rAX))
-		l.op2(x86.ASARQ, imm(64-n), reg(rAX))
-	}
-	l.tagSmall(rAX)
-}
-
-// inlineInt reports whether an n-bit integer is read in line.
-func inlineInt(n int64) bool { return n >= 8 && n <= maxInlineInt && n%8 == 0 }
-
 // constBits returns Size * Unit when Size is a constant.
 func (l *lowerer) constBits(size, unit beam.Operand) (int64, bool) {
 	s, ok := l.smallConst(size)
@@ -268,15 +221,13 @@ func (l *lowerer) getInteger(in beam.Instr) {
 	a := in.Args
 	n, ok := l.constBits(a[3], a[4])
 	f, err := emu.MatchFlags(l.bm, a[5])
-	if !ok || err != nil || !inlineInt(n) {
+	if !ok || err != nil || !inlineInt(n, f) {
 		l.step(in)
 		return
 	}
 	l.withSlowPath(in, func(slow *label) {
 		l.loadMatch(a[1])
 		l.jumpIfFewer(n, l.failLabel(a[0]))
-		l.op2(x86.ATESTQ, imm(7), reg(rPos))
-		l.jmp(x86.AJNE, slow)
 		l.dataAddr(rSI)
 		l.readInt(n, f)
 		l.store(rAX, a[6])

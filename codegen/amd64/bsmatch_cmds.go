@@ -111,7 +111,7 @@ func (l *lowerer) matchCmd(name string, args []beam.Operand) (matchCmd, bool) {
 		f, err := emu.MatchFlags(l.bm, args[1])
 		c.bits, c.flags, c.dst = n, f, args[4]
 		if name == "integer" {
-			ok = ok && inlineInt(n)
+			ok = ok && inlineInt(n, f)
 		}
 		return c, ok && err == nil && isTermReg(c.dst)
 	case "get_tail":
@@ -121,7 +121,7 @@ func (l *lowerer) matchCmd(name string, args []beam.Operand) (matchCmd, bool) {
 		c.bits = args[1].Val
 		v, ok := l.smallConst(args[2])
 		c.value = abi.Small(v)
-		return c, ok && v >= 0 && inlineInt(c.bits)
+		return c, ok && v >= 0 && inlineInt(c.bits, c.flags)
 	}
 	return c, false
 }
@@ -132,7 +132,6 @@ type matchRun struct {
 	fail, slow *label
 	moved      bool  // rPos is ahead of the context's position
 	known      int64 // bits known to be left
-	aligned    bool  // rPos is known to be a multiple of 8
 	data       bool  // rSI holds the data address
 }
 
@@ -193,7 +192,7 @@ func (l *lowerer) matchCommand(r *matchRun, c matchCmd) {
 		l.advance(r, c.bits)
 	case "integer", "=:=":
 		l.consume(r, c.bits)
-		l.readAligned(r, c)
+		l.readField(r, c)
 		if c.name == "=:=" {
 			l.cmpImm(rAX, c.value)
 			l.jmp(x86.AJNE, l.failTarget(r))
@@ -212,7 +211,7 @@ func (l *lowerer) matchCommand(r *matchRun, c matchCmd) {
 		l.slice(r.slow)
 		l.store(rAX, c.dst)
 		l.op2(x86.AMOVQ, reg(rEnd), reg(rPos))
-		r.moved, r.known, r.aligned = true, 0, false
+		r.moved, r.known = true, 0
 	}
 }
 
@@ -233,17 +232,10 @@ func (l *lowerer) advance(r *matchRun, n int64) {
 	}
 	l.op2(x86.AADDQ, imm(n), reg(rPos))
 	r.moved = true
-	r.aligned = r.aligned && n%8 == 0
 }
 
-// readAligned reads integer command c into rAX; a position that is not
-// byte-aligned is the slow path's.
-func (l *lowerer) readAligned(r *matchRun, c matchCmd) {
-	if !r.aligned {
-		l.op2(x86.ATESTQ, imm(7), reg(rPos))
-		l.jmp(x86.AJNE, r.slow)
-		r.aligned = true
-	}
+// readField reads integer command c into rAX.
+func (l *lowerer) readField(r *matchRun, c matchCmd) {
 	if !r.data {
 		l.dataAddr(rSI)
 		r.data = true

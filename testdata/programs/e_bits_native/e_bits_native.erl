@@ -15,6 +15,7 @@ main() ->
     reuse(),
     strings(),
     sizes(),
+    offsets(),
     ok.
 
 %% A message: u8 type, u16 big length, u32 little id, s16 big, s32 little,
@@ -189,3 +190,27 @@ sizes() ->
     <<_:16, Rest/binary>> = Bin,
     <<_:16, Rest2/binary>> = Rest,
     io:format("~p~n", [byte_size(Rest2)]).
+
+%% Every field width read in line, at every bit offset.
+offsets() ->
+    Bin = <<16#F1, 16#E2, 16#D3, 16#C4, 16#B5, 16#A6, 16#97, 16#88, 16#79, 16#6A>>,
+    [io:format("~p: ~w~n", [Off, fields(Off, Bin)]) || Off <- lists:seq(0, 8)].
+
+fields(Off, Bin) ->
+    <<_:Off, A:1, _/bitstring>> = Bin,
+    <<_:Off, B:3/signed, _/bitstring>> = Bin,
+    <<_:Off, C:7, _/bitstring>> = Bin,
+    <<_:Off, D:8/signed, _/bitstring>> = Bin,
+    <<_:Off, E:9, _/bitstring>> = Bin,
+    <<_:Off, F:12/signed, _/bitstring>> = Bin,
+    <<_:Off, G:16/little, _/bitstring>> = Bin,
+    <<_:Off, H:17/signed, _/bitstring>> = Bin,
+    <<_:Off, I:24/little-signed, _/bitstring>> = Bin,
+    <<_:Off, J:31, _/bitstring>> = Bin,
+    <<_:Off, K:32/signed, _/bitstring>> = Bin,
+    <<_:Off, L:40/little, _/bitstring>> = Bin,
+    <<_:Off, M:48/little-signed, _/bitstring>> = Bin,
+    <<_:Off, N:55/signed, _/bitstring>> = Bin,
+    <<_:Off, O:56/little, _/bitstring>> = Bin,
+    <<_:Off, P:56/signed>> = <<(Off + 1):Off, 16#89ABCDEF012345:56>>,
+    {A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P}.
