@@ -113,7 +113,10 @@ func hamtPut(a Allocator, node Term, key, val Term, h uint32, lvl int, update bo
 	c := nodeChild(node, idx)
 	if c.IsCons() {
 		if k := c.Head(); k == key || Equal(k, key) {
-			if v := c.Tail(); v == val || Equal(v, val) {
+			// Only the very same word keeps the node: a value merely
+			// =:= to the old one is stored (OTP 25 has 0.0 =:= -0.0, and
+			// M#{K := -0.0} shows -0.0).
+			if c.Tail() == val {
 				return node, false
 			}
 			// The new key replaces the old one, as in OTP: they differ

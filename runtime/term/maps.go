@@ -242,10 +242,13 @@ func MapPut(a Allocator, t Term, key, val Term) Term {
 
 // flatMapSetValue returns flat map t with value i replaced. The new map
 // shares t's keys tuple (and t's key: of 0.0 and -0.0 the one already in a
-// flat map stays, as in OTP).
+// flat map stays, as in OTP). t itself is the result only when the value
+// is the very same word: a value merely =:= to the old one is stored (OTP
+// 25 has 0.0 =:= -0.0, and M#{K := -0.0} shows -0.0). Native code's
+// put_map fast path keeps the same rule.
 func flatMapSetValue(a Allocator, t Term, i int, val Term) Term {
 	vals := t.FlatMapValues()
-	if old := vals[i]; old == val || Equal(old, val) {
+	if vals[i] == val {
 		return t
 	}
 	n := len(vals)

@@ -159,6 +159,39 @@ func TestMapZeroAndIntegerKeys(t *testing.T) {
 	runtime.KeepAlive(&f)
 }
 
+// A value =:= to the one there but not the same word is stored, in flat
+// and hash maps alike: OTP 25's M#{K := -0.0} over 0.0 shows -0.0. Only
+// the very same word gives the map back unchanged.
+func TestMapSetValueKeepsNegativeZero(t *testing.T) {
+	var f heap.Fragment
+	pos, neg := term.NewFloat(&f, 0), term.NewFloat(&f, negZero())
+	for _, n := range []int{3, 40} {
+		keys := smalls(n)
+		vals := make([]term.Term, n)
+		for i := range vals {
+			vals[i] = pos
+		}
+		m := term.MapFromPairs(&f, keys, vals)
+		for _, put := range []bool{false, true} {
+			var m2 term.Term
+			if put {
+				m2 = term.MapPut(&f, m, keys[1], neg)
+			} else {
+				var ok bool
+				m2, ok = term.MapUpdate(&f, m, keys[1], neg)
+				require.True(t, ok)
+			}
+			v, ok := term.MapGet(m2, keys[1])
+			require.True(t, ok)
+			assert.Equal(t, neg, v, "size %d, put %v", n, put)
+			assert.NotEqual(t, m, m2)
+			same := term.MapPut(&f, m, keys[1], pos)
+			assert.Equal(t, m, same, "size %d: the same word keeps the map", n)
+		}
+	}
+	runtime.KeepAlive(&f)
+}
+
 func negZero() float64 {
 	z := 0.0
 	return -z
