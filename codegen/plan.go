@@ -28,8 +28,6 @@ type Plan struct {
 // operand, when it is a label) or raise. Lowering them in line is future
 // work; stepping keeps their functions native.
 var stepped = map[beam.Opcode]bool{
-	beam.OpIsBitstr: true, beam.OpIsFunction2: true, beam.OpUpdateRecord: true,
-	beam.OpPutMapAssoc: true, beam.OpPutMapExact: true, beam.OpGetMapElements: true, beam.OpHasMapFields: true,
 	beam.OpBsCreateBin: true, beam.OpBsStartMatch2: true, beam.OpBsGetFloat2: true,
 	beam.OpBsGetUtf8: true, beam.OpBsGetUtf16: true, beam.OpBsGetUtf32: true,
 	beam.OpBsSkipUtf8: true, beam.OpBsSkipUtf16: true, beam.OpBsSkipUtf32: true,
@@ -53,6 +51,8 @@ var stepped = map[beam.Opcode]bool{
 // or bignum constant).
 var steppedOnOperands = map[beam.Opcode]bool{
 	beam.OpMove: true, beam.OpPutList: true, beam.OpPutTuple2: true,
+	beam.OpIsFunction2: true, beam.OpUpdateRecord: true,
+	beam.OpPutMapAssoc: true, beam.OpPutMapExact: true, beam.OpGetMapElements: true, beam.OpHasMapFields: true,
 }
 
 // bitMatching are the binary matching instructions native code lowers
@@ -80,10 +80,14 @@ var lowered = map[beam.Opcode]bool{
 	beam.OpIsPid: true, beam.OpIsReference: true, beam.OpIsPort: true, beam.OpIsNil: true,
 	beam.OpIsBinary: true, beam.OpIsList: true, beam.OpIsNonemptyList: true,
 	beam.OpIsTuple: true, beam.OpIsFunction: true, beam.OpIsMap: true, beam.OpIsBoolean: true,
-	beam.OpTestArity: true, beam.OpIsTaggedTuple: true,
+	beam.OpTestArity: true, beam.OpIsTaggedTuple: true, beam.OpIsBitstr: true, beam.OpIsFunction2: true,
 	beam.OpIsEqExact: true, beam.OpIsNeExact: true, beam.OpIsEq: true, beam.OpIsNe: true,
 	beam.OpIsLt: true, beam.OpIsGe: true,
 	beam.OpSelectVal: true, beam.OpSelectTupleArity: true, beam.OpJump: true,
+
+	// Maps and records: fast paths in line, the rest stepped.
+	beam.OpGetMapElements: true, beam.OpHasMapFields: true, beam.OpPutMapAssoc: true, beam.OpPutMapExact: true,
+	beam.OpUpdateRecord: true,
 
 	beam.OpCall: true, beam.OpCallLast: true, beam.OpCallOnly: true,
 	beam.OpCallExt: true, beam.OpCallExtLast: true, beam.OpCallExtOnly: true,

@@ -97,3 +97,38 @@ func (l *lowerer) makeFun(index int64, dst beam.Operand, free []beam.Operand) er
 	l.store(rAX, dst)
 	return nil
 }
+
+// isFunction2 lowers is_function2 Fail Src Arity with a constant arity:
+// an external fun carries its arity; a closure's is in the native fun
+// table when its lambda is native. A closure of an interpreted lambda,
+// and any arity that is not a constant, are stepped.
+func (l *lowerer) isFunction2(in beam.Instr) {
+	arity, ok := l.smallConst(in.Args[2])
+	if !ok || arity < 0 || arity > abi.NumXRegs {
+		l.step(in)
+		return
+	}
+	fail := l.failLabel(in.Args[0])
+	slow, done, closure := l.newLabel(), l.newLabel(), l.newLabel()
+	l.load(in.Args[1], rAX)
+	l.jumpUnlessBoxed(rAX, fail)
+	l.subtag(rAX)
+	l.jumpIfSubtag(abi.SubFun, closure)
+	l.jumpUnlessSubtag(abi.SubExport, fail)
+	l.cmpImm2(mem(rAX, 24-abi.PrimaryBoxed), abi.Small(arity))
+	l.jmp(x86.AJNE, fail)
+	l.jmp(obj.AJMP, done)
+	l.bind(closure)
+	l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryBoxed), reg(rSI))
+	l.op2(x86.ASHRQ, imm(abi.SmallShift), reg(rSI))
+	l.op2(x86.ACMPQ, reg(rSI), ctx(abi.OffFunCount))
+	l.jmp(x86.AJCC, slow) // unsigned >=: not in the table
+	l.op2(x86.AMOVQ, ctx(abi.OffFunEntries), reg(rDI))
+	l.op2(x86.AMOVQ, obj.Addr{Type: obj.TYPE_MEM, Reg: rDI, Index: rSI, Scale: 8}, reg(rDI))
+	l.op2(x86.ASHRQ, imm(abi.FunArityShift), reg(rDI))
+	l.jmp(x86.AJEQ, slow) // the lambda has no native code
+	l.op2(x86.ACMPQ, reg(rDI), imm(arity+1))
+	l.jmp(x86.AJNE, fail)
+	l.bind(done)
+	l.stepSlow(in, slow, done)
+}

@@ -104,8 +104,11 @@ func (l *lowerer) instr(in beam.Instr) error {
 
 	case beam.OpIsInteger, beam.OpIsFloat, beam.OpIsNumber, beam.OpIsAtom, beam.OpIsPid,
 		beam.OpIsReference, beam.OpIsPort, beam.OpIsNil, beam.OpIsBinary, beam.OpIsList,
-		beam.OpIsNonemptyList, beam.OpIsTuple, beam.OpIsFunction, beam.OpIsMap, beam.OpIsBoolean:
+		beam.OpIsNonemptyList, beam.OpIsTuple, beam.OpIsFunction, beam.OpIsMap, beam.OpIsBoolean,
+		beam.OpIsBitstr:
 		l.typeTest(in.Op, l.failLabel(a[0]), a[1])
+	case beam.OpIsFunction2:
+		l.isFunction2(in)
 	case beam.OpTestArity:
 		fail := l.failLabel(a[0])
 		l.load(a[1], rAX)
@@ -154,6 +157,15 @@ func (l *lowerer) instr(in beam.Instr) error {
 		l.jmp(obj.AJMP, fail)
 	case beam.OpJump:
 		l.jmp(obj.AJMP, l.label(a[0].Val))
+
+	case beam.OpGetMapElements:
+		l.getMapElements(in)
+	case beam.OpHasMapFields:
+		l.hasMapFields(in)
+	case beam.OpPutMapAssoc, beam.OpPutMapExact:
+		l.putMap(in)
+	case beam.OpUpdateRecord:
+		l.updateRecord(in)
 
 	case beam.OpCall, beam.OpCallLast, beam.OpCallOnly:
 		mfa, err := l.localTarget(a[1])
@@ -404,6 +416,8 @@ func (l *lowerer) typeTest(op beam.Opcode, fail *label, src beam.Operand) {
 		l.boxedTest(rAX, fail, abi.SubFun, abi.SubExport)
 	case beam.OpIsMap:
 		l.boxedTest(rAX, fail, abi.SubFlatMap, abi.SubHashMap)
+	case beam.OpIsBitstr:
+		l.boxedTest(rAX, fail, abi.SubHeapBin, abi.SubRefcBin, abi.SubSubBin)
 	case beam.OpIsBinary:
 		// Sub-binaries need their bit size checked: ask the guard BIF.
 		ok := l.newLabel()

@@ -75,3 +75,7 @@ func Header(sub uint64, arity int) uint64 { return uint64(term.MakeHeader(term.S
 
 // FloatWords is the size of a boxed float, header included.
 const FloatWords = term.FloatWords
+
+// MaxFlatMapSize is the most keys a flat map holds: native code that
+// builds a flat map reserves room for the largest one.
+const MaxFlatMapSize = term.MaxFlatMapSize
