@@ -11,7 +11,9 @@ import (
 // interpreter's translation of it (abi.ReqStep): the instructions here
 // only touch registers, the heap and the process, and either continue
 // with the next instruction, take their fail label, or raise. The
-// opcodes are the ones codegen.Stepped lists.
+// opcodes are the ones codegen's stepped lists, and the lowered ones whose
+// fast paths leave the rest to the runtime (maps, update_record,
+// is_function2).
 
 // stepResult is what a stepped instruction did.
 const (
