@@ -25,7 +25,6 @@ var (
 	rDI    = int16(x86.REG_DI)
 	rR8    = int16(x86.REG_R8)
 	rR9    = int16(x86.REG_R9)
-	rR10   = int16(x86.REG_R10)
 	rTmp   = rDX // scratch of tests
 	argReg = []int16{rAX, rCX, rSI, rDI}
 )
