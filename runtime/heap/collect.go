@@ -93,9 +93,12 @@ func (h *Heap) resetYoung() {
 
 // resizeYoung sizes the young generation for the next cycle: big enough
 // for need, and growing with the allocation rate so that collections stay
-// rare relative to the work done between them.
+// rare relative to the work done between them. It is at least half the
+// live data: a young generation much smaller than that promotes terms
+// that die soon after (each version of a big map's path), and the old
+// generation fills with garbage that costs full collections.
 func (h *Heap) resizeYoung(need, lastUsed int) {
-	size := max(lastUsed, 2*need, minYoung)
+	size := max(lastUsed, 2*need, minYoung, h.liveAfterFull/2)
 	size = min(size, max(maxYoung, 2*need))
 	// A young generation that was outgrown by a little (a BIF spilled a
 	// few words into a fragment) stays: a new one is fresh memory, paid
