@@ -28,7 +28,7 @@ type Plan struct {
 // operand, when it is a label) or raise. Lowering them in line is future
 // work; stepping keeps their functions native.
 var stepped = map[beam.Opcode]bool{
-	beam.OpBsCreateBin: true, beam.OpBsStartMatch2: true, beam.OpBsGetFloat2: true,
+	beam.OpBsStartMatch2: true, beam.OpBsGetFloat2: true,
 	beam.OpBsGetUtf8: true, beam.OpBsGetUtf16: true, beam.OpBsGetUtf32: true,
 	beam.OpBsSkipUtf8: true, beam.OpBsSkipUtf16: true, beam.OpBsSkipUtf32: true,
 	beam.OpBsInitWritable: true, beam.OpBsInit2: true, beam.OpBsInitBits: true,
@@ -53,6 +53,7 @@ var steppedOnOperands = map[beam.Opcode]bool{
 	beam.OpMove: true, beam.OpPutList: true, beam.OpPutTuple2: true,
 	beam.OpIsFunction2: true, beam.OpUpdateRecord: true,
 	beam.OpPutMapAssoc: true, beam.OpPutMapExact: true, beam.OpGetMapElements: true, beam.OpHasMapFields: true,
+	beam.OpBsCreateBin: true,
 }
 
 // bitMatching are the binary matching instructions native code lowers
@@ -75,6 +76,7 @@ var lowered = map[beam.Opcode]bool{
 	beam.OpMove:     true, beam.OpSwap: true, beam.OpInitYregs: true, beam.OpInit: true,
 	beam.OpGetList: true, beam.OpGetHd: true, beam.OpGetTl: true, beam.OpGetTupleElement: true,
 	beam.OpSetTupleElement: true, beam.OpPutList: true, beam.OpPutTuple2: true,
+	beam.OpBsCreateBin: true,
 
 	beam.OpIsInteger: true, beam.OpIsFloat: true, beam.OpIsNumber: true, beam.OpIsAtom: true,
 	beam.OpIsPid: true, beam.OpIsReference: true, beam.OpIsPort: true, beam.OpIsNil: true,

@@ -314,6 +314,8 @@ func (l *lowerer) instr(in beam.Instr) error {
 		beam.OpBsSetPosition, beam.OpBsTestTail2, beam.OpBsTestUnit, beam.OpBsGetTail,
 		beam.OpBsGetInteger2, beam.OpBsGetBinary2, beam.OpBsSkipBits2, beam.OpBsMatchString:
 		l.bsMatchOp(in)
+	case beam.OpBsCreateBin:
+		l.bsCreateBin(in)
 
 	case beam.OpFmove, beam.OpFconv, beam.OpFadd, beam.OpFsub, beam.OpFmul, beam.OpFdiv,
 		beam.OpFnegate, beam.OpFcheckerror:

@@ -45,8 +45,10 @@ const (
 )
 
 // Word offsets inside bitstrings and match contexts (runtime/term's
-// binary.go has the layouts).
+// binary.go has the layouts), and the largest binary kept on a process
+// heap.
 const (
+	HeapBinLimit    = term.HeapBinLimit
 	BinSizeWord     = term.BinSizeWord
 	HeapBinDataWord = term.HeapBinDataWord
 	RefcDataWord    = term.RefcDataWord
