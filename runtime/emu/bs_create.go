@@ -187,9 +187,6 @@ func (p *Process) segBits(seg *bsSeg, v term.Term) (uint, bool) {
 
 // bsCreateBin builds a bitstring from segments.
 func (p *Process) bsCreateBin(in *instr, pc int) int {
-	if !p.Heap.HasRoom(int(in.n2)) {
-		p.gc(int(in.n2), int(in.n1), nil)
-	}
 	spec := in.aux.(*bsCreate)
 	var total uint
 	for i := range spec.segs {
@@ -204,6 +201,14 @@ func (p *Process) bsCreateBin(in *instr, pc int) int {
 		}
 		total += n
 	}
+	// The Alloc words (n2) are for the instructions after this one (erlc
+	// merges their heap checks into it): they must still be free once the
+	// bitstring is allocated, for native code writes there unchecked.
+	need := int(in.n2) + term.BinaryWords(int((total+7)/8))
+	if total%8 != 0 {
+		need += term.SubBinWords
+	}
+	p.ensureHeap(need, int(in.n1))
 	if t, ok := p.appendInPlace(spec, total); ok {
 		p.store(&in.d, t)
 		return pc + 1
@@ -229,6 +234,19 @@ func (p *Process) bsCreateBin(in *instr, pc int) int {
 	}
 	p.store(&in.d, bin)
 	return pc + 1
+}
+
+// ensureHeap makes sure need words fit in the young generation,
+// collecting with live x registers otherwise (even when torture mode
+// would skip the collection).
+func (p *Process) ensureHeap(need, live int) {
+	if p.Heap.HasRoom(need) {
+		return
+	}
+	p.gc(need, live, nil)
+	if !p.Heap.Fits(need) {
+		p.Heap.Collect(need, p.roots(live, nil))
+	}
 }
 
 // appendBuf is the buffer a process appends to in place: the binary
