@@ -69,3 +69,23 @@ func TestPlanLowersBitMatching(t *testing.T) {
 		assert.Positive(t, seen[op], "the program has %s", op)
 	}
 }
+
+// bs_create_bin is lowered (a fast path in line, the step as its slow
+// path), not stepped outright, unless an operand has no fast path.
+func TestPlanLowersBsCreateBin(t *testing.T) {
+	m, err := beam.ReadFile(filepath.Join("..", "testdata", "programs", "e_bits_build", "ebin", "e_bits_build.beam"))
+	require.NoError(t, err)
+	seen := 0
+	for i := range m.Functions {
+		fn := &m.Functions[i]
+		p, err := NewPlan(&Function{Module: m, Func: fn})
+		require.NoError(t, err, "%s/%d", fn.Name, fn.Arity)
+		for k, in := range fn.Code {
+			if in.Op == beam.OpBsCreateBin && checkOperands(in) == nil {
+				seen++
+				assert.False(t, p.Step[k], "%s/%d: bs_create_bin is stepped", fn.Name, fn.Arity)
+			}
+		}
+	}
+	assert.Positive(t, seen)
+}
