@@ -246,7 +246,7 @@ func (l *lowerer) getBinary(in beam.Instr) {
 		size, unit = a[2], a[3]
 	}
 	_, isConst := l.constBits(size, unit)
-	if !isConst && !isTermReg(size) || unit.Val < 1 || unit.Val > 256 {
+	if !isConst && !isTermReg(size) && !l.isAll(size, unit) || unit.Val < 1 || unit.Val > 256 {
 		l.step(in)
 		return
 	}
@@ -265,11 +265,27 @@ func (l *lowerer) getBinary(in beam.Instr) {
 	})
 }
 
+// isAll reports whether size is the atom all with a unit of a power of
+// two: what is left, in line.
+func (l *lowerer) isAll(size, unit beam.Operand) bool {
+	u := unit.Val
+	return size.Kind == beam.KindAtom && l.bm.Atom(int(size.Val)) == "all" && u >= 1 && u&(u-1) == 0
+}
+
 // sizeInCX puts Size * Unit in rCX; a size that is not a small
-// non-negative integer, or a product out of range, is the slow path's.
+// non-negative integer, a product out of range, or all when what is left
+// is not a whole number of units, is the slow path's.
 func (l *lowerer) sizeInCX(size, unit beam.Operand, slow *label) {
 	if n, ok := l.constBits(size, unit); ok {
 		l.op2(x86.AMOVQ, imm(n), reg(rCX))
+		return
+	}
+	if l.isAll(size, unit) {
+		l.left(rCX)
+		if unit.Val > 1 {
+			l.op2(x86.ATESTQ, imm(unit.Val-1), reg(rCX))
+			l.jmp(x86.AJNE, slow)
+		}
 		return
 	}
 	l.load(size, rCX)

@@ -170,7 +170,8 @@ tlv(Other, Acc) -> lists:reverse([{junk, Other} | Acc]).
 strings() ->
     io:format("~p~n", [[verb(R) || R <- [<<"GET /index">>, <<"POST /form">>, <<"GE">>, <<"DELETE /x">>]]]),
     <<_:3, Odd/bitstring>> = <<0:3, "GET /y">>,
-    io:format("~p~n", [verb(Odd)]).
+    io:format("~p~n", [verb(Odd)]),
+    io:format("~p~n", [verb(<<"GET ", 1:3>>)]).
 
 verb(<<"GET ", Path/binary>>) -> {get, Path};
 verb(<<"POST ", Path/binary>>) -> {post, Path};
