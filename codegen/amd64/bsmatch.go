@@ -1,6 +1,8 @@
 package amd64
 
 import (
+	"math"
+
 	"github.com/twitchyliquid64/golang-asm/obj"
 	"github.com/twitchyliquid64/golang-asm/obj/x86"
 
@@ -207,10 +209,11 @@ func (l *lowerer) slice(slow *label) {
 	l.bind(done)
 }
 
-// constBits returns Size * Unit when Size is a constant.
+// constBits returns Size * Unit when Size is a constant and the product
+// fits.
 func (l *lowerer) constBits(size, unit beam.Operand) (int64, bool) {
 	s, ok := l.smallConst(size)
-	if !ok || s < 0 || unit.Val < 0 || unit.Val > 256 {
+	if !ok || s < 0 || unit.Val < 0 || unit.Val > 256 || unit.Val > 0 && s > math.MaxInt64/unit.Val {
 		return 0, false
 	}
 	return s * unit.Val, true
@@ -268,8 +271,7 @@ func (l *lowerer) getBinary(in beam.Instr) {
 // isAll reports whether size is the atom all with a unit of a power of
 // two: what is left, in line.
 func (l *lowerer) isAll(size, unit beam.Operand) bool {
-	u := unit.Val
-	return size.Kind == beam.KindAtom && l.bm.Atom(int(size.Val)) == "all" && u >= 1 && u&(u-1) == 0
+	return size.Kind == beam.KindAtom && l.bm.Atom(int(size.Val)) == "all" && powerOfTwo(unit.Val)
 }
 
 // sizeInCX puts Size * Unit in rCX; a size that is not a small

@@ -1,6 +1,8 @@
 package amd64
 
 import (
+	"math"
+
 	"github.com/twitchyliquid64/golang-asm/obj"
 	"github.com/twitchyliquid64/golang-asm/obj/x86"
 
@@ -17,7 +19,7 @@ const maxInlineString = 32
 func (l *lowerer) testUnit(in beam.Instr) {
 	a := in.Args
 	u := a[2].Val
-	if u < 1 || u&(u-1) != 0 {
+	if !powerOfTwo(u) {
 		l.step(in)
 		return
 	}
@@ -29,6 +31,10 @@ func (l *lowerer) testUnit(in beam.Instr) {
 	l.op2(x86.ATESTQ, imm(u-1), reg(rCX))
 	l.jmp(x86.AJNE, l.failLabel(a[0]))
 }
+
+// powerOfTwo reports whether unit u is a power of two that fits an
+// immediate.
+func powerOfTwo(u int64) bool { return u >= 1 && u <= math.MaxInt32 && u&(u-1) == 0 }
 
 // matchString: bs_match_string Fail Ctx Bits Offset, in line for whole
 // bytes at a byte-aligned position.
@@ -69,10 +75,6 @@ type matchCmd struct {
 	value uint64 // =:=: the small integer compared with
 }
 
-// matchCmdArity is how many operands each bs_match command has.
-var matchCmdArity = map[string]int{"ensure_at_least": 2, "ensure_exactly": 1, "integer": 5, "binary": 5,
-	"skip": 1, "get_tail": 3, "=:=": 3}
-
 // matchCmds decodes bs_match's commands; ok is false when one of them
 // has no fast path (the whole instruction is stepped then).
 func (l *lowerer) matchCmds(in beam.Instr) ([]matchCmd, bool) {
@@ -83,12 +85,15 @@ func (l *lowerer) matchCmds(in beam.Instr) ([]matchCmd, bool) {
 			return nil, false
 		}
 		name := l.bm.Atom(int(list[i].Val))
-		n, known := matchCmdArity[name]
+		n, known := emu.MatchCommandArity(name)
 		if !known || i+1+n > len(list) {
 			return nil, false
 		}
 		c, ok := l.matchCmd(name, list[i+1:i+1+n])
-		if !ok || c.dst.Kind == ctxOp.Kind && c.dst.Val == ctxOp.Val && isTermReg(c.dst) {
+		if !ok || c.bits > math.MaxInt32 {
+			return nil, false // sizes are 32-bit immediates in line
+		}
+		if c.dst.Kind == ctxOp.Kind && c.dst.Val == ctxOp.Val && isTermReg(c.dst) {
 			return nil, false // a result the step would read as the context
 		}
 		cmds = append(cmds, c)
@@ -102,7 +107,7 @@ func (l *lowerer) matchCmd(name string, args []beam.Operand) (matchCmd, bool) {
 	switch name {
 	case "ensure_at_least":
 		c.bits, c.unit = args[0].Val, args[1].Val
-		return c, c.bits >= 0 && c.unit >= 1 && c.unit&(c.unit-1) == 0
+		return c, c.bits >= 0 && powerOfTwo(c.unit)
 	case "ensure_exactly", "skip":
 		c.bits = args[0].Val
 		return c, c.bits >= 0

@@ -62,6 +62,14 @@ const (
 var bsCmdArity = map[string]int{"ensure_at_least": 2, "ensure_exactly": 1, "integer": 5, "binary": 5,
 	"skip": 1, "get_tail": 3, "=:=": 3}
 
+// MatchCommandArity returns how many operands bs_match command name
+// takes, for native code; ok is false for a command the runtime does not
+// know.
+func MatchCommandArity(name string) (n int, ok bool) {
+	n, ok = bsCmdArity[name]
+	return n, ok
+}
+
 // bsMatch decodes bs_match Fail Ctx {commands, [...]} (OTP 26).
 func (t *translator) bsMatch(in beam.Instr) (instr, error) {
 	a := in.Args

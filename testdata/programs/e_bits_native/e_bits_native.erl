@@ -171,10 +171,12 @@ strings() ->
     io:format("~p~n", [[verb(R) || R <- [<<"GET /index">>, <<"POST /form">>, <<"GE">>, <<"DELETE /x">>]]]),
     <<_:3, Odd/bitstring>> = <<0:3, "GET /y">>,
     io:format("~p~n", [verb(Odd)]),
-    io:format("~p~n", [verb(<<"GET ", 1:3>>)]).
+    io:format("~p~n", [verb(<<"GET ", 1:3>>)]),
+    io:format("~p~n", [[verb(<<255, 128, 233, 250, 129, "/">>), verb(<<255, 128, 233, 250, 130>>)]]).
 
 verb(<<"GET ", Path/binary>>) -> {get, Path};
 verb(<<"POST ", Path/binary>>) -> {post, Path};
+verb(<<255, 128, 233, 250, 129, Path/binary>>) -> {high, Path};
 verb(Other) -> {other, Other}.
 
 %% Sizes from variables, units, skips and big integers.
