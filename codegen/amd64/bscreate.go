@@ -53,6 +53,7 @@ type buildSeg struct {
 	val    beam.Operand // buildBinary, buildInteger
 	bytes  int64        // buildInteger: its size
 	little bool         // buildInteger: least significant byte first
+	append bool         // buildBinary: an accumulator appended to
 }
 
 // bsCreateBin lowers bs_create_bin: the fast path in line when every
@@ -111,7 +112,8 @@ func (l *lowerer) buildSeg(op []beam.Operand) (buildSeg, bool) {
 	case "binary", "append", "private_append":
 		// Whole bytes are a multiple of any unit that divides 8.
 		whole := op[5].Kind == beam.KindAtom && l.bm.Atom(int(op[5].Val)) == "all"
-		return buildSeg{kind: buildBinary, val: op[4]}, whole && unit >= 1 && 8%unit == 0
+		s := buildSeg{kind: buildBinary, val: op[4], append: l.bm.Atom(int(op[0].Val)) != "binary"}
+		return s, whole && unit >= 1 && 8%unit == 0
 	case "integer":
 		bits, ok := l.constBits(op[5], op[2])
 		f, err := emu.MatchFlags(l.bm, op[3])
@@ -133,6 +135,12 @@ func (l *lowerer) sumSizes(segs []buildSeg, fixed int64, slow *label) {
 			l.load(s.val, rAX)
 			l.bitstringBytes(slow)
 			l.op2(x86.AADDQ, reg(rCX), reg(rTotal))
+			if s.append {
+				// An accumulator that outgrew heap binaries (a loop's)
+				// goes to the step at once.
+				l.op2(x86.ACMPQ, reg(rTotal), imm(abi.HeapBinLimit))
+				l.jmp(x86.AJHI, slow)
+			}
 		case buildInteger:
 			if !l.isSmallConst(s.val) {
 				l.load(s.val, rAX)
