@@ -20,6 +20,9 @@ type Plan struct {
 	// Step[i] says that native code has the runtime execute instruction i
 	// (abi.ReqStep) instead of lowering it.
 	Step []bool
+	// Framed[i] says that the function's stack frame is certainly
+	// allocated when instruction i runs (see framedAt).
+	Framed []bool
 }
 
 // stepped are the generic instructions native code has the runtime
@@ -122,7 +125,8 @@ var floatOps = map[beam.Opcode]bool{
 // cannot, as `beamrc build -v` shows it.
 func NewPlan(fn *Function) (*Plan, error) {
 	code := fn.Func.Code
-	p := &Plan{Fn: fn, Index: make([]uint32, len(code)), Step: make([]bool, len(code))}
+	p := &Plan{Fn: fn, Index: make([]uint32, len(code)), Step: make([]bool, len(code)),
+		Framed: framedAt(code, int64(fn.Func.Label))}
 	n := uint32(0)
 	started := false
 	for i, in := range code {

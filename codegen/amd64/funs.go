@@ -19,7 +19,7 @@ import (
 func (l *lowerer) callFun(arity int64, fun beam.Operand) {
 	ret := l.newLabel()
 	slow := l.newLabel()
-	l.checkStack(1)
+	l.checkCPRoom()
 	l.load(fun, rAX)
 	l.jumpUnlessBoxed(rAX, slow)
 	l.op2(x86.AMOVQ, mem(rAX, -abi.PrimaryBoxed), reg(rCX)) // header

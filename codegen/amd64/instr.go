@@ -58,21 +58,29 @@ func (l *lowerer) instr(in beam.Instr) error {
 		l.storeImm(abi.Nil, a[0])
 
 	case beam.OpGetList:
-		l.load(a[0], rAX)
+		if !l.inAX(a[0]) {
+			l.load(a[0], rAX)
+		}
 		l.op2(x86.AMOVQ, mem(rAX, -abi.PrimaryList), reg(rCX))
 		l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryList), reg(rDX))
 		l.store(rCX, a[1])
 		l.store(rDX, a[2])
 	case beam.OpGetHd:
-		l.load(a[0], rAX)
+		if !l.inAX(a[0]) {
+			l.load(a[0], rAX)
+		}
 		l.op2(x86.AMOVQ, mem(rAX, -abi.PrimaryList), reg(rCX))
 		l.store(rCX, a[1])
 	case beam.OpGetTl:
-		l.load(a[0], rAX)
+		if !l.inAX(a[0]) {
+			l.load(a[0], rAX)
+		}
 		l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryList), reg(rCX))
 		l.store(rCX, a[1])
 	case beam.OpGetTupleElement:
-		l.load(a[0], rAX)
+		if !l.inAX(a[0]) {
+			l.load(a[0], rAX)
+		}
 		l.op2(x86.AMOVQ, mem(rAX, 8*(a[1].Val+1)-abi.PrimaryBoxed), reg(rCX))
 		l.store(rCX, a[2])
 	case beam.OpSetTupleElement:
@@ -106,6 +114,9 @@ func (l *lowerer) instr(in beam.Instr) error {
 		beam.OpIsReference, beam.OpIsPort, beam.OpIsNil, beam.OpIsBinary, beam.OpIsList,
 		beam.OpIsNonemptyList, beam.OpIsTuple, beam.OpIsFunction, beam.OpIsMap, beam.OpIsBoolean,
 		beam.OpIsBitstr:
+		if in.Op == beam.OpIsTuple && l.arityTestFollows(a[0], a[1]) {
+			break // test_arity fails to the same label for anything not a tuple
+		}
 		l.typeTest(in.Op, l.failLabel(a[0]), a[1])
 	case beam.OpIsFunction2:
 		l.isFunction2(in)
@@ -196,7 +207,7 @@ func (l *lowerer) instr(in beam.Instr) error {
 			l.call(mfa, true, abi.CallOnly, 0)
 		}
 	case beam.OpReturn:
-		l.ret()
+		l.ret(l.deallocReturn(l.at - 1))
 	case beam.OpCallFun, beam.OpCallFun2:
 		arity := a[0].Val
 		fun := beam.Operand{Kind: beam.KindX, Val: arity}
@@ -263,6 +274,9 @@ func (l *lowerer) instr(in beam.Instr) error {
 	case beam.OpTestHeap:
 		l.checkHeap(heapNeed(a[0]), a[1].Val)
 	case beam.OpDeallocate, beam.OpTrim:
+		if in.Op == beam.OpDeallocate && l.deallocReturn(l.at) > 0 {
+			break // the return pops the frame with its continuation
+		}
 		if n := a[0].Val; n > 0 {
 			l.op2(x86.ASUBQ, imm(8*n), reg(rSP))
 		}
@@ -336,10 +350,24 @@ func (l *lowerer) entry() {
 	l.jmp(x86.AJLE, yield)
 }
 
-// ret pops the continuation and goes there: straight to native code, or
-// through the runtime to the interpreter.
-func (l *lowerer) ret() {
-	l.op2(x86.ASUBQ, imm(8), reg(rSP))
+// deallocReturn returns the size of the frame that instruction i
+// deallocates when the next one is return, which then pops frame and
+// continuation at once; otherwise -1. (Nothing jumps between the two: a
+// label would be an instruction between them.)
+func (l *lowerer) deallocReturn(i int) int64 {
+	code := l.fn.Func.Code
+	if i < 0 || i+1 >= len(code) || code[i].Op != beam.OpDeallocate || code[i+1].Op != beam.OpReturn ||
+		l.plan.Step[i] || l.plan.Step[i+1] {
+		return -1
+	}
+	return code[i].Args[0].Val
+}
+
+// ret pops the continuation, and the frame of frame words (if any) below
+// it, and goes there: straight to native code, or through the runtime to
+// the interpreter.
+func (l *lowerer) ret(frame int64) {
+	l.op2(x86.ASUBQ, imm(8*(1+max(frame, 0))), reg(rSP))
 	l.op2(x86.AMOVQ, mem(rSP, 0), reg(rAX))
 	// The native flag is bit 2: the last bit the shift drops, in CF.
 	l.op2(x86.ASHRQ, imm(abi.CPShift), reg(rAX))
@@ -351,6 +379,46 @@ func (l *lowerer) ret() {
 	l.jmp(x86.AJCC, toInterp)
 	l.op2(x86.AADDQ, ctx(abi.OffCodeBase), reg(rAX))
 	l.op1(obj.AJMP, reg(rAX))
+}
+
+// arityTestFollows reports whether the next instruction (line markers
+// aside) is test_arity of src with the same fail label: the pair the
+// compiler emits for every tuple pattern, where the arity test alone
+// decides.
+func (l *lowerer) arityTestFollows(fail, src beam.Operand) bool {
+	for _, in := range l.fn.Func.Code[l.at+1:] {
+		switch in.Op {
+		case beam.OpLine, beam.OpExecutableLine, beam.OpDebugLine:
+			continue
+		case beam.OpTestArity:
+			return sameOperand(in.Args[0], fail) && sameOperand(in.Args[1], src)
+		}
+		return false
+	}
+	return false
+}
+
+// inAX reports whether AX holds src already: the previous instruction
+// loaded it there and nothing can jump in between (a BEAM label is an
+// instruction of its own). It is how the elements of a matched tuple are
+// fetched without reloading the tuple for each, and a list cell's head
+// and tail right after the test that it is one.
+func (l *lowerer) inAX(src beam.Operand) bool {
+	if l.at == 0 || l.plan.Step[l.at-1] {
+		return false
+	}
+	prev := l.fn.Func.Code[l.at-1]
+	switch prev.Op {
+	case beam.OpTestArity, beam.OpIsTaggedTuple, beam.OpIsNonemptyList:
+		return sameOperand(prev.Args[1], src)
+	case beam.OpGetTupleElement:
+		return sameOperand(prev.Args[0], src) && !sameOperand(prev.Args[2], src)
+	}
+	return false
+}
+
+func sameOperand(a, b beam.Operand) bool {
+	return a.Kind == b.Kind && a.Val == b.Val && a.Big == nil && b.Big == nil
 }
 
 // cmpImm2 compares a memory word with a constant.

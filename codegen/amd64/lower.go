@@ -233,6 +233,14 @@ func (l *lowerer) checkStack(n int64) {
 	l.jmp(x86.AJHI, grow)
 }
 
+// checkCPRoom makes sure a continuation pointer can be pushed. Within
+// an allocated frame there is room already: allocate checked for it.
+func (l *lowerer) checkCPRoom() {
+	if !l.plan.Framed[l.at] {
+		l.checkStack(1)
+	}
+}
+
 // checkHeap makes sure need words fit in the young generation,
 // collecting with live x registers otherwise.
 func (l *lowerer) checkHeap(need, live int64) {
@@ -336,7 +344,7 @@ func (l *lowerer) importMFA(o beam.Operand) (beam.MFA, error) {
 func (l *lowerer) call(target beam.MFA, external bool, kind int64, dealloc int64) {
 	ret := l.newLabel()
 	if kind == abi.CallNormal {
-		l.checkStack(1)
+		l.checkCPRoom()
 		l.storeCP(mem(rSP, 0), ret)
 		l.op2(x86.AADDQ, imm(8), reg(rSP))
 	} else if dealloc > 0 {
