@@ -65,8 +65,11 @@ func (l *lowerer) bif(s bifSite) {
 
 // smallArgs loads the two arguments into AX and CX and branches to slow
 // unless both are small integers.
-func (l *lowerer) smallArgs(s bifSite, slow *label) {
-	x, y := s.args[0], s.args[1]
+func (l *lowerer) smallArgs(s bifSite, slow *label) { l.smallOperands(s.args[0], s.args[1], slow) }
+
+// smallOperands loads x in AX and y in CX and branches to slow unless
+// both are small integers, testing only the ones that are not constants.
+func (l *lowerer) smallOperands(x, y beam.Operand, slow *label) {
 	l.load(x, rAX)
 	l.load(y, rCX)
 	switch {
@@ -228,13 +231,7 @@ func (l *lowerer) equalBIF(s bifSite, slow *label) {
 		l.jumpIfEitherImmediate(rAX, rCX, decided)
 		l.jmp(obj.AJMP, slow) // two boxed terms or lists
 	} else {
-		// 1 == 1.0: only two immediates are decided by their words.
-		l.primary(rAX)
-		l.op2(x86.AMOVL, reg(rTmp), reg(rSI))
-		l.primary(rCX)
-		l.op2(x86.AANDL, reg(rSI), reg(rTmp))
-		l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryImmed1))
-		l.jmp(x86.AJNE, slow)
+		l.jumpUnlessBothImmediate(rAX, rCX, slow)
 	}
 	l.bind(decided)
 	l.op2(x86.ACMPQ, reg(rAX), reg(rCX)) // ZF: equal words

@@ -525,6 +525,18 @@ func (l *lowerer) jumpIfEitherImmediate(a, b int16, to *label) {
 	}
 }
 
+// jumpUnlessBothImmediate branches to to unless a and b are both
+// immediates: for ==, only then do unequal words mean unequal terms
+// (1 == 1.0).
+func (l *lowerer) jumpUnlessBothImmediate(a, b int16, to *label) {
+	l.primary(a)
+	l.op2(x86.AMOVL, reg(rTmp), reg(rSI))
+	l.primary(b)
+	l.op2(x86.AANDL, reg(rSI), reg(rTmp))
+	l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryImmed1))
+	l.jmp(x86.AJNE, to)
+}
+
 // isImmediate reports whether o is a constant immediate term.
 func (l *lowerer) isImmediate(o beam.Operand) bool {
 	_, ok := l.constant(o)
@@ -532,7 +544,8 @@ func (l *lowerer) isImmediate(o beam.Operand) bool {
 }
 
 // equality lowers is_eq_exact, is_ne_exact, is_eq and is_ne: identical
-// words are equal; an immediate equals only itself; anything else is the
+// words are equal; for =:= an immediate equals only itself, for == two
+// immediates are equal only as the same word; anything else is the
 // runtime's to compare.
 func (l *lowerer) equality(op beam.Opcode, fail *label, x, y beam.Operand) {
 	negate := op == beam.OpIsNeExact || op == beam.OpIsNe
@@ -543,7 +556,9 @@ func (l *lowerer) equality(op beam.Opcode, fail *label, x, y beam.Operand) {
 	if l.isImmediate(x) {
 		x, y = y, x
 	}
-	if v, ok := l.constant(y); ok {
+	// An immediate constant: equal words or not equal, unless == might
+	// find an integer equal to a float.
+	if v, ok := l.constant(y); ok && (kind == abi.CmpEqExact || !l.isSmallConst(y)) {
 		l.load(x, rAX)
 		l.cmpImm(rAX, v)
 		if negate {
@@ -563,10 +578,15 @@ func (l *lowerer) equality(op beam.Opcode, fail *label, x, y beam.Operand) {
 	}
 	l.op2(x86.ACMPQ, reg(rAX), reg(rCX))
 	l.jmp(x86.AJEQ, equal)
-	l.jumpIfEitherImmediate(rAX, rCX, notEqual)
 	back := l.newLabel()
 	slow := l.stub(func() { l.compareSlow(kind, back) })
-	l.jmp(obj.AJMP, slow)
+	if kind == abi.CmpEqExact {
+		l.jumpIfEitherImmediate(rAX, rCX, notEqual)
+		l.jmp(obj.AJMP, slow)
+	} else {
+		l.jumpUnlessBothImmediate(rAX, rCX, slow)
+		l.jmp(obj.AJMP, notEqual)
+	}
 	l.bind(back)
 	l.op2(x86.ACMPQ, ctx(abi.OffOperand(0)), imm(0))
 	l.jmp(x86.AJEQ, notEqual)
@@ -581,15 +601,9 @@ func (l *lowerer) equality(op beam.Opcode, fail *label, x, y beam.Operand) {
 // order lowers is_lt (lt) and is_ge: small integers in line, the rest
 // through the runtime.
 func (l *lowerer) order(lt bool, fail *label, x, y beam.Operand) {
-	l.load(x, rAX)
-	l.load(y, rCX)
 	slow := l.newLabel()
 	done := l.newLabel()
-	l.op2(x86.AMOVL, reg(rAX), reg(rTmp))
-	l.op2(x86.AANDL, reg(rCX), reg(rTmp))
-	l.op2(x86.AANDL, imm(abi.Immed1Mask), reg(rTmp))
-	l.op2(x86.ACMPL, reg(rTmp), imm(abi.TagSmall))
-	l.jmp(x86.AJNE, slow)
+	l.smallOperands(x, y, slow)
 	// Tagged small integers compare as their values.
 	l.op2(x86.ACMPQ, reg(rAX), reg(rCX))
 	if lt {
