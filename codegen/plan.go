@@ -32,8 +32,7 @@ type Plan struct {
 // work; stepping keeps their functions native.
 var stepped = map[beam.Opcode]bool{
 	beam.OpBsStartMatch2: true, beam.OpBsGetFloat2: true,
-	beam.OpBsGetUtf8: true, beam.OpBsGetUtf16: true, beam.OpBsGetUtf32: true,
-	beam.OpBsSkipUtf8: true, beam.OpBsSkipUtf16: true, beam.OpBsSkipUtf32: true,
+	beam.OpBsGetUtf16: true, beam.OpBsGetUtf32: true, beam.OpBsSkipUtf16: true, beam.OpBsSkipUtf32: true,
 	beam.OpBsInitWritable: true, beam.OpBsInit2: true, beam.OpBsInitBits: true,
 	beam.OpBsPutInteger: true, beam.OpBsPutBinary: true, beam.OpBsPutFloat: true, beam.OpBsPutString: true,
 	beam.OpBsPutUtf8: true, beam.OpBsPutUtf16: true, beam.OpBsPutUtf32: true,
@@ -68,6 +67,7 @@ var bitMatching = map[beam.Opcode]bool{
 	beam.OpBsGetPosition: true, beam.OpBsSetPosition: true, beam.OpBsTestTail2: true,
 	beam.OpBsTestUnit: true, beam.OpBsGetTail: true, beam.OpBsGetInteger2: true,
 	beam.OpBsGetBinary2: true, beam.OpBsSkipBits2: true, beam.OpBsMatchString: true,
+	beam.OpBsGetUtf8: true, beam.OpBsSkipUtf8: true,
 }
 
 // lowered are the generic instructions native code handles (in line or

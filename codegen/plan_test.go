@@ -65,7 +65,7 @@ func TestPlanLowersBitMatching(t *testing.T) {
 		}
 	}
 	for _, op := range []beam.Opcode{beam.OpBsStartMatch4, beam.OpBsGetInteger2, beam.OpBsGetBinary2,
-		beam.OpBsGetTail, beam.OpBsTestTail2, beam.OpBsMatchString} {
+		beam.OpBsGetTail, beam.OpBsTestTail2, beam.OpBsMatchString, beam.OpBsGetUtf8, beam.OpBsSkipUtf8} {
 		assert.Positive(t, seen[op], "the program has %s", op)
 	}
 }

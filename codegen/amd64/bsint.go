@@ -4,6 +4,8 @@ import (
 	"github.com/twitchyliquid64/golang-asm/obj"
 	"github.com/twitchyliquid64/golang-asm/obj/x86"
 
+	"github.com/beamrc/beamrc/runtime/abi"
+	"github.com/beamrc/beamrc/runtime/beam"
 	"github.com/beamrc/beamrc/runtime/emu"
 )
 
@@ -117,4 +119,24 @@ func (l *lowerer) readBits(n int64, f emu.SegmentFlags) {
 	}
 	l.op2(shift, imm(64-n), reg(rAX))
 	l.tagSmall(rAX)
+}
+
+// utf8 lowers bs_get_utf8 Fail Ctx Live Flags Dst and bs_skip_utf8 Fail
+// Ctx Live Flags: an ASCII byte in line, anything longer (or invalid) is
+// the step's.
+func (l *lowerer) utf8(in beam.Instr) {
+	a := in.Args
+	l.withSlowPath(in, func(slow *label) {
+		l.loadMatch(a[1])
+		l.jumpIfFewer(8, l.failLabel(a[0]))
+		l.dataAddr(rSI)
+		l.readInt(8, emu.SegmentFlags{})
+		l.cmpImm(rAX, abi.Small(0x80))
+		l.jmp(x86.AJCC, slow) // unsigned: tagged words order as their values
+		if in.Op == beam.OpBsGetUtf8 {
+			l.store(rAX, a[4])
+		}
+		l.op2(x86.AADDQ, imm(8), reg(rPos))
+		l.op2(x86.AMOVQ, reg(rPos), ctxWord(abi.CtxPositionWord))
+	})
 }

@@ -14,7 +14,7 @@ import (
 // Binary matching in line. A match context (runtime/term's binary.go)
 // holds the original binary (heap or refc) and absolute bit offsets into
 // its bytes: start, end and position. The fast paths read and advance
-// the position; what they do not handle (floats, utf8, a full heap,
+// the position; what they do not handle (floats, utf8 beyond ASCII, a full heap,
 // sizes in registers that are not small integers) is stepped: the runtime executes the
 // whole instruction from its start, so the fast path writes nothing the
 // step reads before it is sure to finish.
@@ -77,6 +77,8 @@ func (l *lowerer) bsMatchOp(in beam.Instr) {
 		l.matchString(in)
 	case beam.OpBsMatch:
 		l.bsMatch(in)
+	case beam.OpBsGetUtf8, beam.OpBsSkipUtf8:
+		l.utf8(in)
 	}
 }
 

@@ -326,7 +326,8 @@ func (l *lowerer) instr(in beam.Instr) error {
 
 	case beam.OpBsStartMatch3, beam.OpBsStartMatch4, beam.OpBsMatch, beam.OpBsGetPosition,
 		beam.OpBsSetPosition, beam.OpBsTestTail2, beam.OpBsTestUnit, beam.OpBsGetTail,
-		beam.OpBsGetInteger2, beam.OpBsGetBinary2, beam.OpBsSkipBits2, beam.OpBsMatchString:
+		beam.OpBsGetInteger2, beam.OpBsGetBinary2, beam.OpBsSkipBits2, beam.OpBsMatchString,
+		beam.OpBsGetUtf8, beam.OpBsSkipUtf8:
 		l.bsMatchOp(in)
 	case beam.OpBsCreateBin:
 		l.bsCreateBin(in)

@@ -108,7 +108,14 @@ utf8() ->
     <<First/utf8, Rest/binary>> = S,
     io:format("~p ~p~n", [First, Rest]),
     io:format("~p~n", [valid_utf8(S)]),
-    io:format("~p~n", [valid_utf8(<<"ok", 255, "no">>)]).
+    io:format("~p~n", [valid_utf8(<<"ok", 255, "no">>)]),
+    io:format("~p~n", [valid_utf8(<<"abc", 195>>)]),
+    <<_:1, Shifted/bitstring>> = <<0:1, "hé!"/utf8, 0:7>>,
+    io:format("~p~n", [[C || <<C/utf8>> <= Shifted]]),
+    io:format("~p~n", [codepoints(<<"plain ascii, then ü and ☃."/utf8, 255>>, [])]).
+
+codepoints(<<C/utf8, Rest/binary>>, Acc) -> codepoints(Rest, [C | Acc]);
+codepoints(Rest, Acc) -> {lists:reverse(Acc), Rest}.
 
 valid_utf8(<<_/utf8, Rest/binary>>) -> valid_utf8(Rest);
 valid_utf8(<<>>) -> true;
