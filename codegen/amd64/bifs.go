@@ -6,6 +6,7 @@ import (
 
 	"github.com/beamrc/beamrc/runtime/abi"
 	"github.com/beamrc/beamrc/runtime/beam"
+	"github.com/beamrc/beamrc/runtime/emu"
 )
 
 // bifSite is one bif or gc_bif instruction.
@@ -49,6 +50,14 @@ var inlineBIFs = map[bifName]inlineBIF{
 // BIF has one, the runtime's BIF otherwise and when the fast path gives
 // up.
 func (l *lowerer) bif(s bifSite) {
+	if len(s.args) == 2 {
+		if c, ok := l.smallConst(s.args[1]); ok {
+			if inc, ok := emu.IncrementOf(s.mfa.Module, s.mfa.Function, s.mfa.Arity, c); ok {
+				s.mfa.Function = "+"
+				s.args = []beam.Operand{s.args[0], {Kind: beam.KindInteger, Val: inc}}
+			}
+		}
+	}
 	fast, ok := inlineBIFs[bifName{s.mfa.Function, s.mfa.Arity}]
 	if s.mfa.Module != "erlang" || !ok {
 		l.bifCall(s.mfa, s.args, s.live, s.fail, s.dst)

@@ -173,6 +173,17 @@ func RaisesWithoutFrame(module, function string, arity int, literal bool) bool {
 	return literal && module == "erlang" && arity == 2 && (function == "+" || function == "-")
 }
 
+// IncrementOf reports a subtraction of a literal small integer, X - C,
+// which OTP 25's loader turns into an increment, X + (-C), and returns
+// -C. The two differ for floats only in the sign of a zero: -0.0 - 0 is
+// 0.0 as erl computes it, as -0.0 + 0.0 is.
+func IncrementOf(module, function string, arity int, c int64) (int64, bool) {
+	if module == "erlang" && function == "-" && arity == 2 && term.FitsSmall(-c) {
+		return -c, true
+	}
+	return 0, false
+}
+
 func raisesWithoutFrame(m MFA, literal bool) bool {
 	return RaisesWithoutFrame(term.AtomName(m.Module), term.AtomName(m.Function), m.Arity, literal)
 }

@@ -178,10 +178,8 @@ const (
 	iIsTupleArity     // is_tuple + test_arity of the same operand and fail label
 	iGetTupleElement2 // two get_tuple_element (the second stays)
 	iIsConsGetList    // is_nonempty_list + get_list of the same operand (the get_list stays)
-	iAddXC            // gc_bif + of an x register and a small constant
-	iSubXC            // gc_bif - of an x register and a small constant
-	iAddYC            // gc_bif + of a y register and a small constant
-	iSubYC            // gc_bif - of a y register and a small constant
+	iAddXC            // gc_bif + of an x register and a small constant (or - as +: asIncrement)
+	iAddYC            // gc_bif + of a y register and a small constant (or - as +)
 	iIsLtXC           // is_lt of an x register and a small constant
 	iIsGeXC           // is_ge of an x register and a small constant
 	iIsGtXC           // is_lt of a small constant and an x register: x > c

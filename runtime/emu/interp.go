@@ -422,31 +422,9 @@ func (p *Process) run() (res runResult) {
 			if pc = p.gcBif(in, pc); pc < 0 {
 				return p.exitResult()
 			}
-		case iSubXC:
-			if a := x[in.a.n]; a.IsSmall() {
-				if r := a.SmallValue() - in.b.t.SmallValue(); term.FitsSmall(r) {
-					p.store(&in.d, term.MakeSmall(r))
-					pc++
-					continue
-				}
-			}
-			if pc = p.gcBif(in, pc); pc < 0 {
-				return p.exitResult()
-			}
 		case iAddYC:
 			if a := p.stack[p.sp-1-int(in.a.n)]; a.IsSmall() {
 				if r := a.SmallValue() + in.b.t.SmallValue(); term.FitsSmall(r) {
-					p.store(&in.d, term.MakeSmall(r))
-					pc++
-					continue
-				}
-			}
-			if pc = p.gcBif(in, pc); pc < 0 {
-				return p.exitResult()
-			}
-		case iSubYC:
-			if a := p.stack[p.sp-1-int(in.a.n)]; a.IsSmall() {
-				if r := a.SmallValue() - in.b.t.SmallValue(); term.FitsSmall(r) {
 					p.store(&in.d, term.MakeSmall(r))
 					pc++
 					continue

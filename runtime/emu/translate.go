@@ -889,15 +889,14 @@ func specialize(ins *instr) {
 		if ins.b.kind != kConst || !ins.b.t.IsSmall() {
 			break
 		}
+		if ins.op == iSub && !asIncrement(ins) {
+			break
+		}
 		switch {
-		case xa && ins.op == iAdd:
-			ins.op = iAddXC
 		case xa:
-			ins.op = iSubXC
-		case ins.a.kind == kY && ins.op == iAdd:
-			ins.op = iAddYC
+			ins.op = iAddXC
 		case ins.a.kind == kY:
-			ins.op = iSubYC
+			ins.op = iAddYC
 		}
 	case iIsLt, iIsGe:
 		// Comparisons with a small constant (loop bounds, base cases)
@@ -948,4 +947,21 @@ func fuse(code []instr) {
 			a.c, a.d = b.a, b.b
 		}
 	}
+}
+
+// asIncrement turns X - C (C a small constant) into X + (-C), as OTP does
+// (IncrementOf); it reports false when -C is not a small integer.
+func asIncrement(ins *instr) bool {
+	c, ok := IncrementOf("erlang", "-", 2, ins.b.t.SmallValue())
+	if !ok {
+		return false
+	}
+	plus := MFA{Module: term.AtomErlang, Function: term.Intern("+"), Arity: 2}
+	b, found := LookupBIF(plus)
+	if !found {
+		return false
+	}
+	ins.op, ins.fn, ins.aux = iAdd, b.Fn, &mfaAux{plus}
+	ins.b.t = term.MakeSmall(c)
+	return true
 }
