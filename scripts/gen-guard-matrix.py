@@ -15,6 +15,10 @@ COMPARE = ["==", "/=", "=:=", "=/=", "<", ">", "=<", ">="]
 ARITH = ["+", "-", "*", "div", "rem", "band", "bor", "bxor", "bsl", "bsr"]
 CONSTS = ["0", "1", "-1", "576460752303423487", "-576460752303423488", "1.0", "0.0", "a"]
 ARITH_CONSTS = ["0", "1", "-1", "3", "64", "576460752303423487", "-576460752303423488"]
+TYPE_TESTS = ["is_integer", "is_float", "is_number", "is_atom", "is_list", "is_tuple", "is_binary",
+              "is_bitstring", "is_map", "is_function", "is_boolean", "is_pid", "is_reference"]
+BIF1 = ["hd", "tl", "length", "tuple_size", "map_size", "byte_size", "bit_size", "abs", "float",
+        "trunc", "round", "-", "not", "bnot", "is_list"]
 
 def name(op, shape, k):
     return "f_%s_%s_%d" % (["cmp", "ari"][op in ARITH] + str((COMPARE + ARITH).index(op)), shape, k)
@@ -27,7 +31,8 @@ def main():
     out.append("")
     out.append("values() ->")
     out.append("    [0, 1, -1, 2, 3, 64, 576460752303423487, 576460752303423488, -576460752303423488,")
-    out.append("     -576460752303423489, 1 bsl 70, -(1 bsl 70), 1.0, 0.0, -0.0, 2.5, a, [], [1], {1}].")
+    out.append("     -576460752303423489, 1 bsl 70, -(1 bsl 70), 1.0, 0.0, -0.0, 2.5, -2.5, 1.0e300, a, true, [], [1],")
+    out.append("     [1 | 2], {1}, {1, 2, 3}, <<>>, <<1, 2>>, <<1:3>>, #{}, #{a => 1}, fun erlang:abs/1, fun() -> ok end].")
     out.append("")
     calls = []
     for op in COMPARE:
@@ -58,6 +63,21 @@ def main():
         g = name(op, "gd", 0)
         out.append("%s(X, Y) when X %s Y > 0 -> pos;\n%s(_, _) -> other." % (g, op, g))
         calls.append(("vv", g, op))
+    for t in TYPE_TESTS:
+        g = "t_" + t
+        out.append("%s(X) when %s(X) -> t;\n%s(_) -> f." % (g, t, g))
+        calls.append(("v", g, t))
+    for k, b in enumerate(BIF1):
+        g = "b_%d" % k
+        out.append("%s(X) -> try %s(X) catch error:R -> {error, R} end." % (g, b))
+        calls.append(("v", g, b))
+        g = "bg_%d" % k
+        out.append("%s(X) when %s(X) =/= 0 -> nz;\n%s(_) -> other." % (g, b, g))
+        calls.append(("v", g, b))
+    for k in [1, 2, 3]:
+        g = "el_%d" % k
+        out.append("%s(X) -> try element(%d, X) catch error:R -> {error, R} end." % (g, k))
+        calls.append(("v", g, k))
     out.append("")
     out.append("main() ->")
     out.append("    Vs = values(),")

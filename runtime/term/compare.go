@@ -277,11 +277,12 @@ func compareFuns(a, b Term, exact bool) int {
 		}
 		return sign(xa - xb)
 	case ea != eb:
-		// External funs order before closures.
+		// Closures order before external funs (OTP 25: lists:sort puts
+		// fun() -> ok end before fun a:a/0).
 		if ea {
-			return -1
+			return 1
 		}
-		return 1
+		return -1
 	}
 	ia, ib := a.FunInfo(), b.FunInfo()
 	if c := compare(ia.Module, ib.Module, exact); c != 0 {

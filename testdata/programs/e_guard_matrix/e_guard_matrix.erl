@@ -4,7 +4,8 @@
 
 values() ->
     [0, 1, -1, 2, 3, 64, 576460752303423487, 576460752303423488, -576460752303423488,
-     -576460752303423489, 1 bsl 70, -(1 bsl 70), 1.0, 0.0, -0.0, 2.5, a, [], [1], {1}].
+     -576460752303423489, 1 bsl 70, -(1 bsl 70), 1.0, 0.0, -0.0, 2.5, -2.5, 1.0e300, a, true, [], [1],
+     [1 | 2], {1}, {1, 2, 3}, <<>>, <<1, 2>>, <<1:3>>, #{}, #{a => 1}, fun erlang:abs/1, fun() -> ok end].
 
 f_cmp0_vv_0(X, Y) when X == Y -> t;
 f_cmp0_vv_0(_, _) -> f.
@@ -456,6 +457,80 @@ f_ari17_vc_6(X) -> try X bsr -576460752303423488 catch error:R -> {error, R} end
 f_ari17_cv_6(X) -> try -576460752303423488 bsr X catch error:R -> {error, R} end.
 f_ari17_gd_0(X, Y) when X bsr Y > 0 -> pos;
 f_ari17_gd_0(_, _) -> other.
+t_is_integer(X) when is_integer(X) -> t;
+t_is_integer(_) -> f.
+t_is_float(X) when is_float(X) -> t;
+t_is_float(_) -> f.
+t_is_number(X) when is_number(X) -> t;
+t_is_number(_) -> f.
+t_is_atom(X) when is_atom(X) -> t;
+t_is_atom(_) -> f.
+t_is_list(X) when is_list(X) -> t;
+t_is_list(_) -> f.
+t_is_tuple(X) when is_tuple(X) -> t;
+t_is_tuple(_) -> f.
+t_is_binary(X) when is_binary(X) -> t;
+t_is_binary(_) -> f.
+t_is_bitstring(X) when is_bitstring(X) -> t;
+t_is_bitstring(_) -> f.
+t_is_map(X) when is_map(X) -> t;
+t_is_map(_) -> f.
+t_is_function(X) when is_function(X) -> t;
+t_is_function(_) -> f.
+t_is_boolean(X) when is_boolean(X) -> t;
+t_is_boolean(_) -> f.
+t_is_pid(X) when is_pid(X) -> t;
+t_is_pid(_) -> f.
+t_is_reference(X) when is_reference(X) -> t;
+t_is_reference(_) -> f.
+b_0(X) -> try hd(X) catch error:R -> {error, R} end.
+bg_0(X) when hd(X) =/= 0 -> nz;
+bg_0(_) -> other.
+b_1(X) -> try tl(X) catch error:R -> {error, R} end.
+bg_1(X) when tl(X) =/= 0 -> nz;
+bg_1(_) -> other.
+b_2(X) -> try length(X) catch error:R -> {error, R} end.
+bg_2(X) when length(X) =/= 0 -> nz;
+bg_2(_) -> other.
+b_3(X) -> try tuple_size(X) catch error:R -> {error, R} end.
+bg_3(X) when tuple_size(X) =/= 0 -> nz;
+bg_3(_) -> other.
+b_4(X) -> try map_size(X) catch error:R -> {error, R} end.
+bg_4(X) when map_size(X) =/= 0 -> nz;
+bg_4(_) -> other.
+b_5(X) -> try byte_size(X) catch error:R -> {error, R} end.
+bg_5(X) when byte_size(X) =/= 0 -> nz;
+bg_5(_) -> other.
+b_6(X) -> try bit_size(X) catch error:R -> {error, R} end.
+bg_6(X) when bit_size(X) =/= 0 -> nz;
+bg_6(_) -> other.
+b_7(X) -> try abs(X) catch error:R -> {error, R} end.
+bg_7(X) when abs(X) =/= 0 -> nz;
+bg_7(_) -> other.
+b_8(X) -> try float(X) catch error:R -> {error, R} end.
+bg_8(X) when float(X) =/= 0 -> nz;
+bg_8(_) -> other.
+b_9(X) -> try trunc(X) catch error:R -> {error, R} end.
+bg_9(X) when trunc(X) =/= 0 -> nz;
+bg_9(_) -> other.
+b_10(X) -> try round(X) catch error:R -> {error, R} end.
+bg_10(X) when round(X) =/= 0 -> nz;
+bg_10(_) -> other.
+b_11(X) -> try -(X) catch error:R -> {error, R} end.
+bg_11(X) when -(X) =/= 0 -> nz;
+bg_11(_) -> other.
+b_12(X) -> try not(X) catch error:R -> {error, R} end.
+bg_12(X) when not(X) =/= 0 -> nz;
+bg_12(_) -> other.
+b_13(X) -> try bnot(X) catch error:R -> {error, R} end.
+bg_13(X) when bnot(X) =/= 0 -> nz;
+bg_13(_) -> other.
+b_14(X) -> try is_list(X) catch error:R -> {error, R} end.
+bg_14(X) when is_list(X) =/= 0 -> nz;
+bg_14(_) -> other.
+el_1(X) -> try element(1, X) catch error:R -> {error, R} end.
+el_2(X) -> try element(2, X) catch error:R -> {error, R} end.
+el_3(X) -> try element(3, X) catch error:R -> {error, R} end.
 
 main() ->
     Vs = values(),
@@ -762,4 +837,50 @@ main() ->
     io:format("~s ~w~n", ["f_ari17_cv_5", [f_ari17_cv_5(X) || X <- Vs]]),
     io:format("~s ~w~n", ["f_ari17_vc_6", [f_ari17_vc_6(X) || X <- Vs]]),
     io:format("~s ~w~n", ["f_ari17_cv_6", [f_ari17_cv_6(X) || X <- Vs]]),
-    io:format("~s ~w~n", ["f_ari17_gd_0", [f_ari17_gd_0(X, Y) || X <- Vs, Y <- Vs]]).
+    io:format("~s ~w~n", ["f_ari17_gd_0", [f_ari17_gd_0(X, Y) || X <- Vs, Y <- Vs]]),
+    io:format("~s ~w~n", ["t_is_integer", [t_is_integer(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["t_is_float", [t_is_float(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["t_is_number", [t_is_number(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["t_is_atom", [t_is_atom(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["t_is_list", [t_is_list(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["t_is_tuple", [t_is_tuple(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["t_is_binary", [t_is_binary(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["t_is_bitstring", [t_is_bitstring(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["t_is_map", [t_is_map(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["t_is_function", [t_is_function(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["t_is_boolean", [t_is_boolean(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["t_is_pid", [t_is_pid(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["t_is_reference", [t_is_reference(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["b_0", [b_0(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["bg_0", [bg_0(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["b_1", [b_1(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["bg_1", [bg_1(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["b_2", [b_2(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["bg_2", [bg_2(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["b_3", [b_3(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["bg_3", [bg_3(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["b_4", [b_4(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["bg_4", [bg_4(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["b_5", [b_5(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["bg_5", [bg_5(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["b_6", [b_6(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["bg_6", [bg_6(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["b_7", [b_7(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["bg_7", [bg_7(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["b_8", [b_8(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["bg_8", [bg_8(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["b_9", [b_9(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["bg_9", [bg_9(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["b_10", [b_10(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["bg_10", [bg_10(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["b_11", [b_11(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["bg_11", [bg_11(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["b_12", [b_12(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["bg_12", [bg_12(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["b_13", [b_13(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["bg_13", [bg_13(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["b_14", [b_14(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["bg_14", [bg_14(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["el_1", [el_1(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["el_2", [el_2(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["el_3", [el_3(X) || X <- Vs]]).
