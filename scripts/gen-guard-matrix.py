@@ -32,7 +32,8 @@ def main():
     out.append("values() ->")
     out.append("    [0, 1, -1, 2, 3, 64, 576460752303423487, 576460752303423488, -576460752303423488,")
     out.append("     -576460752303423489, 1 bsl 70, -(1 bsl 70), 1.0, 0.0, -0.0, 2.5, -2.5, 1.0e300, a, true, [], [1],")
-    out.append("     [1 | 2], {1}, {1, 2, 3}, <<>>, <<1, 2>>, <<1:3>>, #{}, #{a => 1}, fun erlang:abs/1, fun() -> ok end].")
+    out.append("     [1 | 2], {1}, {1, 2, 3}, <<>>, <<1, 2>>, <<1:3>>, #{}, #{a => 1}, #{1 => one, [] => nil},")
+    out.append("     maps:from_list([{a, 1}, {1, x} | [{I, I} || I <- lists:seq(2, 40)]]), fun erlang:abs/1, fun() -> ok end].")
     out.append("")
     calls = []
     for op in COMPARE:
@@ -73,6 +74,13 @@ def main():
         calls.append(("v", g, b))
         g = "bg_%d" % k
         out.append("%s(X) when %s(X) =/= 0 -> nz;\n%s(_) -> other." % (g, b, g))
+        calls.append(("v", g, b))
+    for k, (b, key) in enumerate([(b, key) for b in ["map_get", "is_map_key"] for key in ["a", "1", "b", "[]"]]):
+        g = "mk_%d" % k
+        out.append("%s(X) -> try %s(%s, X) catch error:R -> {error, R} end." % (g, b, key))
+        calls.append(("v", g, b))
+        g = "mkg_%d" % k
+        out.append("%s(X) when %s(%s, X) =/= false -> yes;\n%s(_) -> no." % (g, b, key, g))
         calls.append(("v", g, b))
     for k in [1, 2, 3]:
         g = "el_%d" % k

@@ -43,7 +43,10 @@ var inlineBIFs = map[bifName]inlineBIF{
 	{"not", 1}: (*lowerer).notBIF,
 	{"hd", 1}:  (*lowerer).hdTl, {"tl", 1}: (*lowerer).hdTl,
 	{"element", 2}: (*lowerer).element, {"tuple_size", 1}: (*lowerer).tupleSize,
-	{"length", 1}: (*lowerer).length,
+	{"length", 1}:    (*lowerer).length,
+	{"byte_size", 1}: (*lowerer).byteSize, {"bit_size", 1}: (*lowerer).bitSize,
+	{"map_size", 1}: (*lowerer).mapSize,
+	{"map_get", 2}:  (*lowerer).mapGet, {"is_map_key", 2}: (*lowerer).mapGet,
 }
 
 // bif lowers a bif or gc_bif instruction: a fast path in line when the
@@ -157,8 +160,7 @@ func (l *lowerer) divRem(s bifSite, slow *label) {
 	if s.mfa.Function == "rem" {
 		r = rDX
 	}
-	l.op2(x86.ASHLQ, imm(abi.SmallShift), reg(r))
-	l.op2(x86.AORQ, imm(abi.TagSmall), reg(r))
+	l.tagSmall(r)
 	l.store(r, s.dst)
 }
 
@@ -200,8 +202,7 @@ func (l *lowerer) shift(s bifSite, slow *label) {
 		l.jmp(x86.AJNE, slow)
 		l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rAX))
 	}
-	l.op2(x86.ASHLQ, imm(abi.SmallShift), reg(rAX))
-	l.op2(x86.AORQ, imm(abi.TagSmall), reg(rAX))
+	l.tagSmall(rAX)
 	l.store(rAX, s.dst)
 }
 
@@ -308,8 +309,7 @@ func (l *lowerer) element(s bifSite, slow *label) {
 func (l *lowerer) tupleSize(s bifSite, slow *label) {
 	l.load(s.args[0], rAX)
 	l.tupleHeader(rAX, slow)
-	l.op2(x86.ASHLQ, imm(abi.SmallShift), reg(rCX))
-	l.op2(x86.AORQ, imm(abi.TagSmall), reg(rCX))
+	l.tagSmall(rCX)
 	l.store(rCX, s.dst)
 }
 
@@ -328,7 +328,6 @@ func (l *lowerer) length(s bifSite, slow *label) {
 	l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryList), reg(rAX))
 	l.jmp(obj.AJMP, loop)
 	l.bind(end)
-	l.op2(x86.ASHLQ, imm(abi.SmallShift), reg(rCX))
-	l.op2(x86.AORQ, imm(abi.TagSmall), reg(rCX))
+	l.tagSmall(rCX)
 	l.store(rCX, s.dst)
 }

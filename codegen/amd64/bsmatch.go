@@ -121,6 +121,7 @@ func (l *lowerer) jumpIfFewer(n int64, to *label) {
 	l.jmp(x86.AJCS, to) // unsigned below
 }
 
+// tagSmall turns the raw integer in r (which fits) into a small term.
 func (l *lowerer) tagSmall(r int16) {
 	l.op2(x86.ASHLQ, imm(abi.SmallShift), reg(r))
 	l.op2(x86.AORQ, imm(abi.TagSmall), reg(r))

@@ -5,7 +5,8 @@
 values() ->
     [0, 1, -1, 2, 3, 64, 576460752303423487, 576460752303423488, -576460752303423488,
      -576460752303423489, 1 bsl 70, -(1 bsl 70), 1.0, 0.0, -0.0, 2.5, -2.5, 1.0e300, a, true, [], [1],
-     [1 | 2], {1}, {1, 2, 3}, <<>>, <<1, 2>>, <<1:3>>, #{}, #{a => 1}, fun erlang:abs/1, fun() -> ok end].
+     [1 | 2], {1}, {1, 2, 3}, <<>>, <<1, 2>>, <<1:3>>, #{}, #{a => 1}, #{1 => one, [] => nil},
+     maps:from_list([{a, 1}, {1, x} | [{I, I} || I <- lists:seq(2, 40)]]), fun erlang:abs/1, fun() -> ok end].
 
 f_cmp0_vv_0(X, Y) when X == Y -> t;
 f_cmp0_vv_0(_, _) -> f.
@@ -528,6 +529,30 @@ bg_13(_) -> other.
 b_14(X) -> try is_list(X) catch error:R -> {error, R} end.
 bg_14(X) when is_list(X) =/= 0 -> nz;
 bg_14(_) -> other.
+mk_0(X) -> try map_get(a, X) catch error:R -> {error, R} end.
+mkg_0(X) when map_get(a, X) =/= false -> yes;
+mkg_0(_) -> no.
+mk_1(X) -> try map_get(1, X) catch error:R -> {error, R} end.
+mkg_1(X) when map_get(1, X) =/= false -> yes;
+mkg_1(_) -> no.
+mk_2(X) -> try map_get(b, X) catch error:R -> {error, R} end.
+mkg_2(X) when map_get(b, X) =/= false -> yes;
+mkg_2(_) -> no.
+mk_3(X) -> try map_get([], X) catch error:R -> {error, R} end.
+mkg_3(X) when map_get([], X) =/= false -> yes;
+mkg_3(_) -> no.
+mk_4(X) -> try is_map_key(a, X) catch error:R -> {error, R} end.
+mkg_4(X) when is_map_key(a, X) =/= false -> yes;
+mkg_4(_) -> no.
+mk_5(X) -> try is_map_key(1, X) catch error:R -> {error, R} end.
+mkg_5(X) when is_map_key(1, X) =/= false -> yes;
+mkg_5(_) -> no.
+mk_6(X) -> try is_map_key(b, X) catch error:R -> {error, R} end.
+mkg_6(X) when is_map_key(b, X) =/= false -> yes;
+mkg_6(_) -> no.
+mk_7(X) -> try is_map_key([], X) catch error:R -> {error, R} end.
+mkg_7(X) when is_map_key([], X) =/= false -> yes;
+mkg_7(_) -> no.
 el_1(X) -> try element(1, X) catch error:R -> {error, R} end.
 el_2(X) -> try element(2, X) catch error:R -> {error, R} end.
 el_3(X) -> try element(3, X) catch error:R -> {error, R} end.
@@ -881,6 +906,22 @@ main() ->
     io:format("~s ~w~n", ["bg_13", [bg_13(X) || X <- Vs]]),
     io:format("~s ~w~n", ["b_14", [b_14(X) || X <- Vs]]),
     io:format("~s ~w~n", ["bg_14", [bg_14(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["mk_0", [mk_0(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["mkg_0", [mkg_0(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["mk_1", [mk_1(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["mkg_1", [mkg_1(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["mk_2", [mk_2(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["mkg_2", [mkg_2(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["mk_3", [mk_3(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["mkg_3", [mkg_3(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["mk_4", [mk_4(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["mkg_4", [mkg_4(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["mk_5", [mk_5(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["mkg_5", [mkg_5(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["mk_6", [mk_6(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["mkg_6", [mkg_6(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["mk_7", [mk_7(X) || X <- Vs]]),
+    io:format("~s ~w~n", ["mkg_7", [mkg_7(X) || X <- Vs]]),
     io:format("~s ~w~n", ["el_1", [el_1(X) || X <- Vs]]),
     io:format("~s ~w~n", ["el_2", [el_2(X) || X <- Vs]]),
     io:format("~s ~w~n", ["el_3", [el_3(X) || X <- Vs]]).
