@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+"""Writes testdata/programs/e_bif_matrix/e_bif_matrix.erl.
+
+Every pure erlang BIF of one and two (and a few of three) arguments,
+and the arithmetic operators, run over values at the edges of their
+domains: small-integer and 64-bit limits, bignums, floats (-0.0,
+1.0e308, subnormals), atoms, proper and improper lists, tuples,
+binaries, bitstrings, maps and funs. Each call is caught as
+{error, Reason} and printed with ~w, so erl's output pins down every
+result and every error reason. Float arithmetic also runs in code where
+the compiler knows the operands are floats (fadd, fsub, fmul, fdiv,
+fnegate, fconv), where overflow to infinity is badarith.
+
+Values that erl itself varies (pids, refs, the hash of a fun) are not
+printed. Bignum and float constants never appear as guard-comparison
+operands (native code refuses them); they reach the BIFs as values.
+Usage: python3 scripts/gen-bif-matrix.py (then scripts/build-testdata.sh e_bif_matrix)
+"""
+import os
+
+# Value sets, each an Erlang list expression: vs(Name) returns it.
+SETS = {
+    "all": "[0, 1, -1, 255, 256, 576460752303423487, 576460752303423488, -576460752303423488,"
+           " -576460752303423489, 1 bsl 64, -(1 bsl 70), 1.0, 0.0, -0.0, 2.5, -2.5, 1.0e308, a, '',"
+           " 'hello world', [], \"abc\", [1 | 2], {}, {a, 1}, <<>>, <<\"abc\">>, <<1:3>>, <<200, 1:4>>, #{},"
+           " #{a => 1}, fun erlang:abs/1, fun(Z) -> Z end, [$a, <<\"b\">>, [$c | <<\"d\">>]]]",
+    "ints": "[0, 1, -1, 2, 7, -7, 255, 576460752303423487, 576460752303423488, -576460752303423488,"
+            " -576460752303423489, 4611686018427387904, 9223372036854775807, 9223372036854775808,"
+            " -9223372036854775808, -9223372036854775809, 18446744073709551616, 1 bsl 100, -(1 bsl 100)]",
+    "arith": "[0, 1, -1, 7, -7, 3037000500, 576460752303423487, 576460752303423488, -576460752303423488,"
+             " -576460752303423489, 9223372036854775807, 9223372036854775808, -9223372036854775808,"
+             " 1 bsl 100, -(1 bsl 100), 0.0, -0.0, 1.0, 2.5, -2.5, 1.0e308, a]",
+    "shiftx": "[0, 1, -1, 7, -7, 576460752303423487, -576460752303423488, 1 bsl 100, -(1 bsl 100), 1.0, a]",
+    "shifty": "[0, 1, 3, 59, 60, 63, 64, 65, 200, -1, -3, -59, -60, -64, -200, 1 bsl 70, -(1 bsl 70), 1.0, a]",
+    "floats": "[0.0, -0.0, 1.0, -1.0, 0.5, 1.5, 2.5, -2.5, 0.1, 0.005, 3.0, 1.0e15, 1.0e16, 123456789.125,"
+              " 4503599627370496.0, 9007199254740993.0, 9.223372036854776e18, 1.0e20, -1.0e20, 1.0e308,"
+              " -1.0e308, 1.7976931348623157e308, 2.2250738585072014e-308, 5.0e-324]",
+    "ffew": "[0.0, -0.0, 1.0, -1.0, 0.1, 2.5, 3.0, 1.0e300, 1.0e308, -1.0e308, 2.2250738585072014e-308, 5.0e-324]",
+    "fnum": "[0, 1, -1, 576460752303423488, 1 bsl 1023, 1 bsl 1100, -(1 bsl 1100), a]",
+    "bases": "[2, 8, 10, 16, 36, 1, 37, 0, -16, 1 bsl 64, 16.0, a]",
+    "istr": "[\"0\", \"-0\", \"+12\", \"-12\", \"12a\", \"\", \"-\", \"+\", \" 1\", \"1 \", \"1.0\", \"007\","
+            " \"576460752303423487\", \"576460752303423488\", \"-576460752303423489\","
+            " \"99999999999999999999999999\", \"ff\", \"FF\", \"zZ\", \"-Zz\", \"1010\", [$1 | $2], [256], a, 12]",
+    "bistr": "[<<\"0\">>, <<\"-0\">>, <<\"+12\">>, <<\"12a\">>, <<>>, <<\"-\">>, <<\"1.0\">>,"
+             " <<\"576460752303423488\">>, <<\"-99999999999999999999999\">>, <<\"ff\">>, <<\"zZ\">>,"
+             " <<\"1010\">>, <<\"1\", 1:1>>, \"12\", a]",
+    "sbases": "[2, 16, 36, 1, 37, 10.0]",
+    "fstr": "[\"1.0\", \"1\", \"-0.0\", \"+1.0\", \"1.0e10\", \"1.0E10\", \"1e10\", \"1.0e309\", \"1.0e-400\","
+            " \".5\", \"1.\", \"1.5e\", \"0.1\", \"2.5e-3\", \" 1.0\", \"1.0 \", \"1.0e+2\", \"1.0e-2\", \"1_0.0\","
+            " \"inf\", \"NaN\", [$1, $., $0 | a], a]",
+    "bfstr": "[<<\"1.0\">>, <<\"1\">>, <<\"-0.0\">>, <<\"1.0e10\">>, <<\"1.0e309\">>, <<\".5\">>, <<\"1.5e\">>,"
+             " <<\"1.0\", 1:1>>, \"1.0\", a]",
+    "fopts": "[[], [short], [{decimals, 0}], [{decimals, 2}], [{decimals, 3}, compact], [{decimals, 20}],"
+             " [{decimals, 253}, compact], [{scientific, 0}], [{scientific, 3}], [{scientific, 20}],"
+             " [{decimals, 2}, {scientific, 2}], [{scientific, 2}, {decimals, 2}], [{decimals, 254}],"
+             " [{decimals, -1}], [{scientific, 250}], [compact], [foo], [short | x], a]",
+    "fconv": "[0.0, -0.0, 1.0, 0.5, 2.5, -2.5, 0.005, 0.125, 1.0e15, 123456789.125, 1.0e-10, 1.0e308,"
+             " 5.0e-324, 1, a]",
+    "atoms": "[a, '', 'hello world', 'Ab', '\\n', true, 'caf\\x{e9}', '\\x{3bb}\\x{3b1}', 1, \"a\", <<\"a\">>]",
+    "encs": "[latin1, utf8, unicode, utf16, a, 1]",
+    "alists": "[\"a\", \"\", \"hello world\", [233], [955], [1114111], [1114112], [-1], [$a | $b], [$a, <<\"b\">>],"
+              " lists:duplicate(255, $x), lists:duplicate(256, $x), <<\"a\">>, a]",
+    "abins": "[<<\"a\">>, <<>>, <<233>>, <<195, 169>>, <<206, 187>>, <<255>>, <<97, 1:1>>, \"a\", a]",
+    "iolists": "[[], [1, 2], [<<1>>, [2, <<3, 4>>], 5], [1 | <<2>>], <<1, 2>>, [255], [256], [-1], [a],"
+               " [1 | 2], [<<1:3>>], [<<1:3>>, <<1:5>>], <<1:3>>, [[[[]]]], [1.0], {1}, a, 1]",
+    "lists": "[[], [1], [1, 2, 3], \"abc\", [1 | 2], [[]], [a, {b}, <<\"c\">>], a, {1, 2}, <<1>>, 1]",
+    "lists2": "[[], [1], [1, 2, 1], [2, 1], [a, 1.0, 1], [1 | 2], a, 1]",
+    "tuples": "[{}, {a}, {a, b, c}, {1, {2}}, [a, b], [], a, 1, <<1>>, #{}]",
+    "idx": "[0, 1, 2, 3, 4, -1, 576460752303423488, 1 bsl 64, 1.0, a]",
+    "small": "[0, 1, 2, 3, -1, 16777216, 576460752303423488, 1.0, a]",
+    "bins": "[<<>>, <<1>>, <<1, 2, 3, 4>>, <<\"hello world\">>, <<1:3>>, <<1, 2, 3:2>>, [1, 2], a, 1]",
+    "pos": "[0, 1, 2, 4, 5, -1, 576460752303423488, 1.0, a]",
+    "parts": "[{0, 0}, {0, 1}, {1, 2}, {4, 0}, {4, -2}, {2, -2}, {2, -3}, {0, 5}, {5, 0}, {-1, 1},"
+             " {0, 576460752303423488}, {1.0, 1}, {1, 2, 3}, a]",
+    "terms": "[0, 1, -1, 255, 256, 2147483647, 2147483648, -2147483648, -2147483649, 576460752303423488,"
+             " 1 bsl 64, -(1 bsl 64), 1 bsl 2040, 1 bsl 2048, 0.0, -0.0, 1.0, 1.0e308, 5.0e-324, a, '',"
+             " 'caf\\x{e9}', '\\x{3bb}', [], \"abc\", [1 | 2], [1, [2, 3], {4}], lists:seq(1, 300), {},"
+             " {a, 1}, list_to_tuple(lists:seq(1, 256)), <<>>, <<1, 2, 3>>, <<1:3>>, <<1, 2:7>>,"
+             " binary:copy(<<7>>, 100), #{}, #{a => 1, b => [2]}, maps:from_list([{I, I} || I <- lists:seq(1, 40)]),"
+             " fun erlang:abs/1, fun lists:map/2]",
+    "t2bopts": "[[], [compressed], [{compressed, 9}], [{minor_version, 0}], [{minor_version, 1}],"
+               " [{minor_version, 2}], [deterministic], [{minor_version, 3}], [foo], a]",
+    "b2t": "[<<131, 97, 1>>, <<131, 97>>, <<130, 97, 1>>, <<131, 100, 0, 1, 97>>, <<131, 119, 1, 97>>,"
+           " <<131, 118, 0, 2, 195, 169>>, <<131, 119, 1, 255>>, <<131, 107, 0, 2, 1, 2>>, <<131, 108, 0, 0, 0, 1, 97, 1, 106>>,"
+           " <<131, 110, 1, 0, 5>>, <<131, 110, 2, 1, 0, 1>>, <<131, 110, 0, 0>>, <<131, 70, 63, 240, 0, 0, 0, 0, 0, 0>>,"
+           " <<131, 70, 127, 240, 0, 0, 0, 0, 0, 0>>, <<131, 104, 2, 97, 1>>, <<131, 116, 0, 0, 0, 1, 97, 1, 97, 2>>,"
+           " <<131, 116, 0, 0, 0, 2, 97, 1, 97, 2, 97, 1, 97, 3>>, <<131, 77, 0, 0, 0, 1, 3, 160>>,"
+           " <<131, 97, 1, 0>>, <<>>, <<131>>, <<1:3>>, a]",
+    "b2topts": "[[], [safe], [used], [safe, used], [foo], a]",
+    "mapsv": "[#{}, #{a => 1}, #{1 => x, 1.0 => y}, [], a]",
+    "keys": "[a, b, 1, 1.0, -0.0, [], {a}]",
+    "funs": "[fun erlang:abs/1, fun lists:map/2, fun(Z) -> Z end, fun() -> ok end, a, {fun erlang:abs/1}]",
+    "arities": "[0, 1, 2, 3, 255, 256, -1, 1 bsl 64, 1.0, a]",
+    "bools": "[true, false, 1, a, []]",
+    "range": "[1, 2, 7, 256, 4294967295, 4294967296, 1 bsl 64, 0, -1, 1.0, a]",
+    "csum": "[<<>>, [], [[], <<>>], <<\"abc\">>, [<<\"a\">>, $b, [$c]], binary:copy(<<\"xyz\">>, 2000), <<1:3>>, [256], a]",
+    "crcs": "[0, 1, 4294967295, 4294967296, -1, a]",
+    "hterms": "[0, 1, -1, 576460752303423488, 1 bsl 64, -(1 bsl 64), 1.0, 0.0, -0.0, 2.5, a, '', 'caf\\x{e9}', [],"
+              " \"abc\", [1 | 2], {}, {a, 1}, <<>>, <<1, 2, 3>>, <<1:3>>, <<1, 2:7>>, #{}, #{a => 1, b => [2]},"
+              " maps:from_list([{I, I} || I <- lists:seq(1, 40)])]",
+    # Terms too small for compression to pay: OTP keeps them uncompressed.
+    # (A compressed term's bytes are zlib's own deflate output, which Go's
+    # compress/flate does not reproduce; only round trips check those.)
+    "hsmall": "[0, 576460752303423488, -(1 bsl 64), 1.0, -0.0, a, 'caf\\x{e9}', [], \"abc\", [1 | 2], {a, 1},"
+              " <<1, 2, 3>>, <<1, 2:7>>, #{}, #{a => 1, b => [2]}, lists:seq(1, 10)]",
+}
+
+# One-argument BIFs: (expression over X, value set).
+ONE = [
+    ("abs(X)", "all"), ("float(X)", "all"), ("trunc(X)", "all"), ("round(X)", "all"),
+    ("ceil(X)", "all"), ("floor(X)", "all"), ("-X", "all"), ("+X", "all"), ("bnot X", "all"),
+    ("not X", "bools"), ("hd(X)", "all"), ("tl(X)", "all"), ("length(X)", "all"), ("size(X)", "all"),
+    ("tuple_size(X)", "all"), ("byte_size(X)", "all"), ("bit_size(X)", "all"), ("map_size(X)", "all"),
+    ("trunc(X)", "floats"), ("round(X)", "floats"), ("ceil(X)", "floats"), ("floor(X)", "floats"),
+    ("float(X)", "ints"), ("abs(X)", "ints"), ("-X", "ints"), ("bnot X", "ints"),
+    ("integer_to_list(X)", "ints"), ("integer_to_binary(X)", "ints"), ("integer_to_list(X)", "all"),
+    ("list_to_integer(X)", "istr"), ("binary_to_integer(X)", "bistr"),
+    ("list_to_float(X)", "fstr"), ("binary_to_float(X)", "bfstr"),
+    ("float_to_list(X)", "floats"), ("float_to_binary(X)", "fconv"),
+    ("atom_to_list(X)", "atoms"), ("atom_to_binary(X)", "atoms"), ("list_to_atom(X)", "alists"),
+    ("list_to_existing_atom(X)", "alists"), ("binary_to_atom(X)", "abins"),
+    ("binary_to_existing_atom(X)", "abins"),
+    ("binary_to_list(X)", "bins"), ("bitstring_to_list(X)", "bins"), ("list_to_binary(X)", "iolists"),
+    ("list_to_bitstring(X)", "iolists"), ("iolist_size(X)", "iolists"), ("iolist_to_binary(X)", "iolists"),
+    ("erlang:iolist_to_iovec(X)", "iolists"),
+    ("list_to_tuple(X)", "lists"), ("tuple_to_list(X)", "tuples"), ("length(X)", "lists"),
+    ("term_to_binary(X)", "terms"), ("binary_to_term(term_to_binary(X)) =:= X", "terms"),
+    ("binary_to_term(term_to_binary(X, [compressed])) =:= X", "terms"),
+    ("erlang:external_size(X)", "terms"), ("binary_to_term(X)", "b2t"),
+    ("erlang:phash2(X)", "hterms"), ("erlang:md5(X)", "csum"),
+    ("erlang:crc32(X)", "csum"), ("erlang:adler32(X)", "csum"),
+    ("is_function(X)", "funs"), ("erlang:fun_info(X, arity)", "funs"),
+    ("erlang:fun_to_list(X)", "funs"),
+]
+
+# Two-argument BIFs: (expression over X and Y, set of X, set of Y).
+TWO = [
+    ("X + Y", "arith", "arith"), ("X - Y", "arith", "arith"), ("X * Y", "arith", "arith"),
+    ("X / Y", "arith", "arith"), ("X div Y", "arith", "arith"), ("X rem Y", "arith", "arith"),
+    ("X band Y", "arith", "arith"), ("X bor Y", "arith", "arith"), ("X bxor Y", "arith", "arith"),
+    ("X bsl Y", "shiftx", "shifty"), ("X bsr Y", "shiftx", "shifty"),
+    ("min(X, Y)", "arith", "arith"), ("max(X, Y)", "arith", "arith"),
+    ("{min(X, Y), max(X, Y)}", "all", "all"),
+    ("erlang:'and'(X, Y)", "bools", "bools"), ("erlang:'or'(X, Y)", "bools", "bools"),
+    ("erlang:'xor'(X, Y)", "bools", "bools"),
+    ("element(X, Y)", "idx", "tuples"), ("erlang:append_element(X, Y)", "tuples", "bools"),
+    ("erlang:delete_element(X, Y)", "idx", "tuples"), ("erlang:make_tuple(X, Y)", "small", "bools"),
+    ("X ++ Y", "lists", "lists"), ("X -- Y", "lists2", "lists2"),
+    ("integer_to_list(X, Y)", "ints", "bases"), ("integer_to_binary(X, Y)", "ints", "bases"),
+    ("list_to_integer(X, Y)", "istr", "sbases"), ("binary_to_integer(X, Y)", "bistr", "sbases"),
+    ("float_to_list(X, Y)", "fconv", "fopts"), ("float_to_binary(X, Y)", "fconv", "fopts"),
+    ("atom_to_binary(X, Y)", "atoms", "encs"), ("binary_to_atom(X, Y)", "abins", "encs"),
+    ("binary_part(X, Y)", "bins", "parts"), ("split_binary(X, Y)", "bins", "pos"),
+    ("term_to_binary(X, Y)", "hsmall", "t2bopts"),
+    ("binary_to_term(term_to_binary(X, Y)) =:= X", "terms", "t2bopts"),
+    ("binary_to_term(X, Y)", "b2t", "b2topts"), ("erlang:external_size(X, Y)", "hterms", "t2bopts"),
+    ("erlang:phash2(X, Y)", "hterms", "range"), ("erlang:phash(X, Y)", "hterms", "range"),
+    ("erlang:crc32(X, Y)", "crcs", "csum"), ("erlang:adler32(X, Y)", "crcs", "csum"),
+    ("is_function(X, Y)", "funs", "arities"), ("is_map_key(X, Y)", "keys", "mapsv"),
+    ("map_get(X, Y)", "keys", "mapsv"), ("is_record(X, Y)", "tuples", "bools"),
+]
+
+# Three-argument BIFs: (expression, sets of X, Y, Z).
+THREE = [
+    ("setelement(X, Y, Z)", "idx", "tuples", "bools"),
+    ("erlang:insert_element(X, Y, Z)", "idx", "tuples", "bools"),
+    ("erlang:make_tuple(X, Y, Z)", "small", "bools", "parts"),
+    ("binary_part(X, Y, Z)", "bins", "pos", "idx"),
+    ("binary_to_list(X, Y, Z)", "bins", "pos", "pos"),
+]
+
+# Guard forms: a guard BIF that fails makes the clause fail, not raise.
+GUARD1 = ["abs(X)", "float(X)", "trunc(X)", "round(X)", "ceil(X)", "floor(X)", "-X", "bnot X",
+          "hd(X)", "tl(X)", "length(X)", "size(X)", "tuple_size(X)", "byte_size(X)", "bit_size(X)",
+          "map_size(X)"]
+GUARD2 = [("element(X, Y)", "idx", "tuples"), ("binary_part(X, Y)", "bins", "parts"),
+          ("X div Y", "arith", "arith"), ("X rem Y", "arith", "arith"), ("X bsl Y", "shiftx", "shifty"),
+          ("X / Y", "arith", "arith"), ("map_get(X, Y)", "keys", "mapsv"),
+          ("is_map_key(X, Y)", "keys", "mapsv"), ("is_function(X, Y)", "funs", "arities")]
+
+# Float-typed code: the compiler knows both operands are floats (or
+# numbers converted with fconv), so it emits the float instructions.
+FLOAT2 = ["X + Y", "X - Y", "X * Y", "X / Y", "X * Y + 1.0", "(X - Y) * (X + Y)", "-X * Y"]
+FLOATN = ["X + Y", "X * Y", "Y / X", "X - Y"]
+
+
+def main():
+    out = ["%% Generated by scripts/gen-bif-matrix.py: do not edit.",
+           "-module(e_bif_matrix).", "-export([main/0]).", ""]
+    for k, (name, expr) in enumerate(sorted(SETS.items())):
+        out.append("vs(%s) -> %s%s" % (name, expr, "." if k == len(SETS) - 1 else ";"))
+    out.append("")
+    calls = []
+
+    def add(fn, arity, label, sets):
+        calls.append((fn, arity, label, sets))
+
+    for k, (e, s) in enumerate(ONE):
+        fn = "o_%d" % k
+        out.append("%s(X) -> try %s catch error:R -> {error, R} end." % (fn, e))
+        add(fn, 1, e, [s])
+    for k, (e, s1, s2) in enumerate(TWO):
+        fn = "t_%d" % k
+        out.append("%s(X, Y) -> try %s catch error:R -> {error, R} end." % (fn, e))
+        add(fn, 2, e, [s1, s2])
+    for k, (e, s1, s2, s3) in enumerate(THREE):
+        fn = "h_%d" % k
+        out.append("%s(X, Y, Z) -> try %s catch error:R -> {error, R} end." % (fn, e))
+        add(fn, 3, e, [s1, s2, s3])
+    for k, e in enumerate(GUARD1):
+        fn = "g_%d" % k
+        out.append("%s(X) when %s =/= zz -> t;\n%s(_) -> f." % (fn, e, fn))
+        add(fn, 1, "guard " + e, ["all"])
+    for k, (e, s1, s2) in enumerate(GUARD2):
+        fn = "gg_%d" % k
+        out.append("%s(X, Y) when %s =/= zz -> t;\n%s(_, _) -> f." % (fn, e, fn))
+        add(fn, 2, "guard " + e, [s1, s2])
+    for k, e in enumerate(FLOAT2):
+        fn = "ff_%d" % k
+        out.append("%s(X, Y) when is_float(X), is_float(Y) -> try %s catch error:R -> {error, R} end." % (fn, e))
+        add(fn, 2, "float " + e, ["ffew", "ffew"])
+    for k, e in enumerate(FLOATN):
+        fn = "fn_%d" % k
+        out.append("%s(X, Y) when is_float(X), is_number(Y) -> try %s catch error:R -> {error, R} end;\n"
+                   "%s(_, _) -> not_number." % (fn, e, fn))
+        add(fn, 2, "float/number " + e, ["ffew", "fnum"])
+    fn = "fneg"
+    out.append("%s(X) when is_float(X) -> -X." % fn)
+    add(fn, 1, "float -X", ["floats"])
+    out.append("")
+    out.append("main() ->")
+    lines = []
+    for fn, arity, label, sets in calls:
+        vars_ = ["X", "Y", "Z"][:arity]
+        gens = ", ".join("%s <- vs(%s)" % (v, s) for v, s in zip(vars_, sets))
+        lines.append("    io:format(\"~s ~w~n\", [\"%s\", [%s(%s) || %s]])"
+                     % (label.replace("\\", "\\\\").replace("\"", "\\\""), fn, ", ".join(vars_), gens))
+    out.append(",\n".join(lines) + ".")
+    path = os.path.join(os.path.dirname(__file__), "..", "testdata", "programs", "e_bif_matrix", "e_bif_matrix.erl")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
+main()
