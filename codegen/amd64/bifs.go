@@ -53,6 +53,10 @@ var inlineBIFs = map[bifName]inlineBIF{
 // BIF has one, the runtime's BIF otherwise and when the fast path gives
 // up.
 func (l *lowerer) bif(s bifSite) {
+	if emu.PlusAsIncrement(s.mfa.Module, s.mfa.Function, s.mfa.Arity) {
+		s.mfa.Arity = 2
+		s.args = []beam.Operand{s.args[0], {Kind: beam.KindInteger, Val: 0}}
+	}
 	if len(s.args) == 2 {
 		if c, ok := l.smallConst(s.args[1]); ok {
 			if inc, ok := emu.IncrementOf(s.mfa.Module, s.mfa.Function, s.mfa.Arity, c); ok {

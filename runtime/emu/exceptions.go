@@ -184,6 +184,13 @@ func IncrementOf(module, function string, arity int, c int64) (int64, bool) {
 	return 0, false
 }
 
+// PlusAsIncrement reports unary plus, erlang:'+'/1, which OTP 25's loader
+// turns into an increment by a literal 0, X + 0: so +(-0.0) is 0.0 in
+// compiled code (-0.0 + 0.0), while the BIF called by apply gives -0.0.
+func PlusAsIncrement(module, function string, arity int) bool {
+	return module == "erlang" && function == "+" && arity == 1
+}
+
 func raisesWithoutFrame(m MFA, literal bool) bool {
 	return RaisesWithoutFrame(term.AtomName(m.Module), term.AtomName(m.Function), m.Arity, literal)
 }

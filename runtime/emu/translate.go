@@ -539,6 +539,15 @@ func (t *translator) instr(in beam.Instr) (ins instr, err error) {
 			return ins, e
 		}
 		ins = instr{op: iGcBif, fail: lbl(0), n1: num(1), fn: fn, n2: 1, a: op(3), d: dst(4), aux: &mfaAux{mfa}}
+		if PlusAsIncrement(term.AtomName(mfa.Module), term.AtomName(mfa.Function), mfa.Arity) {
+			plus := MFA{Module: term.AtomErlang, Function: mfa.Function, Arity: 2}
+			b, found := LookupBIF(plus)
+			if !found {
+				return ins, fmt.Errorf("gc_bif1: no BIF %v", plus)
+			}
+			ins.op, ins.fn, ins.n2, ins.aux = iAdd, b.Fn, 2, &mfaAux{plus}
+			ins.b = operand{kind: kConst, t: term.MakeSmall(0)}
+		}
 	case beam.OpGcBif2:
 		fn, mfa, e := t.bif(a[2])
 		if e != nil {
