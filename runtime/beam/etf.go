@@ -187,7 +187,16 @@ func (d *termDecoder) tagged(tag byte) (Term, error) {
 		return d.bignum(n)
 	case etfNewFloat:
 		u, err := r.u64()
-		return Float(math.Float64frombits(u)), err
+		if err != nil {
+			return nil, err
+		}
+		// OTP 25 refuses an infinity or a NaN here (binary_to_term is
+		// badarg), as it does in FLOAT_EXT: no Erlang term is one.
+		f := math.Float64frombits(u)
+		if math.IsInf(f, 0) || math.IsNaN(f) {
+			return nil, errors.New("NEW_FLOAT_EXT is not a finite float")
+		}
+		return Float(f), nil
 	case etfFloat:
 		return d.oldFloat()
 	case etfAtom, etfSmallAtom, etfAtomUTF8, etfSmallAtomUTF8:

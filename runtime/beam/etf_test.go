@@ -81,6 +81,8 @@ func TestDecodeTermErrors(t *testing.T) {
 		"unknown tag":    {131, 1},
 		"deep nesting":   deepTuple(maxTermDepth + 5),
 		"old float bad":  append([]byte{131, 99}, make([]byte, 31)...),
+		"infinity":       {131, 70, 0x7f, 0xf0, 0, 0, 0, 0, 0, 0},
+		"nan":            {131, 70, 0xff, 0xf8, 0, 0, 0, 0, 0, 1},
 	}
 	for name, in := range cases {
 		t.Run(name, func(t *testing.T) {
