@@ -131,6 +131,8 @@ func TestErlangBinaryOracle(t *testing.T) {
 		"erlang:crc32(a)", "erlang:adler32(<<>>)", "erlang:adler32(\"hello world\")",
 		"erlang:adler32(erlang:adler32(\"hello \"), \"world\")", "erlang:adler32(lists:duplicate(100000, 255))",
 		"erlang:adler32(16#FFFFFFFF, \"abc\")", "erlang:adler32(1.0, \"a\")",
+		"erlang:adler32(16#FFFFFFFF, <<>>)", "erlang:adler32(16#FFFFFFFF, [])", "erlang:adler32(16#FFF1FFF1, [[], [<<>>]])",
+		"erlang:adler32(16#FFF1FFF1, [[] | <<>>])", "erlang:adler32(16#FFF0FFF0, [[[]]])", "erlang:crc32(16#FFFFFFFF, [<<>>])",
 	}
 	big := func(n int) string { return fmt.Sprintf("binary:copy(<<\"x\">>, %d)", n) }
 	for _, l := range []string{"[<<\"a\">>, \"bc\"]", "<<>>", "[[], <<>>]", "a", "[<<1:3>>]", "[1 | 2]",
