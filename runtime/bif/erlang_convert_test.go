@@ -132,6 +132,13 @@ func TestErlangBinaryOracle(t *testing.T) {
 		"erlang:adler32(erlang:adler32(\"hello \"), \"world\")", "erlang:adler32(lists:duplicate(100000, 255))",
 		"erlang:adler32(16#FFFFFFFF, \"abc\")", "erlang:adler32(1.0, \"a\")",
 		"erlang:adler32(16#FFFFFFFF, <<>>)", "erlang:adler32(16#FFFFFFFF, [])", "erlang:adler32(16#FFF1FFF1, [[], [<<>>]])",
+		"erlang:crc32_combine(1, 5, 0)", "erlang:crc32_combine(16#FFFFFFFF, 5, 1)", "erlang:crc32_combine(7, 9, 16#FFFFFFFF)",
+		"erlang:crc32_combine(123456789, 987654321, 1000003)", "erlang:crc32_combine(0, 0, 1 bsl 32)",
+		"erlang:crc32_combine(-1, 0, 0)", "erlang:crc32_combine(0, a, 0)",
+		"erlang:adler32_combine(0, 16#FFFFFFFF, 0)", "erlang:adler32_combine(65535, 65535, 1)",
+		"erlang:adler32_combine(65535, 16#FFFFFFFF, 1)", "erlang:adler32_combine(16#FFFFFFFF, 16#FFFFFFFF, 65521)",
+		"erlang:adler32_combine(123456789, 987654321, 1000003)", "erlang:adler32_combine(0, 0, 16#FFFFFFFF)",
+		"erlang:adler32_combine(0, 0, 1 bsl 32)", "erlang:adler32_combine(1.0, 0, 1)",
 		"erlang:adler32(16#FFF1FFF1, [[] | <<>>])", "erlang:adler32(16#FFF0FFF0, [[[]]])", "erlang:crc32(16#FFFFFFFF, [<<>>])",
 	}
 	big := func(n int) string { return fmt.Sprintf("binary:copy(<<\"x\">>, %d)", n) }
