@@ -94,6 +94,16 @@ SETS = {
     "bools": "[true, false, 1, a, []]",
     "range": "[1, 2, 7, 256, 4294967295, 4294967296, 1 bsl 64, 0, -1, 1.0, a]",
     "csum": "[<<>>, [], [[], <<>>], <<\"abc\">>, [<<\"a\">>, $b, [$c]], binary:copy(<<\"xyz\">>, 2000), <<1:3>>, [256], a]",
+    "longl": "[lists:seq(1, 1000), lists:seq(1, 1000) ++ a, lists:duplicate(70000, $x),"
+             " [lists:duplicate(300, <<\"ab\">>) | <<\"c\">>]]",
+    "units": "[second, millisecond, microsecond, nanosecond, perf_counter, 1, 1000, 3, 1000000007, 0, -1, a]",
+    "tvals": "[0, 1, -1, 999, -999, 1001, -1001, 576460752303423487, 1 bsl 70, -(1 bsl 70), 1.0, a]",
+    "mfas": "[{erlang, abs, 1}, {lists, map, 2}, {no_such_module, f, 0}, {erlang, abs, 256}, {erlang, abs, -1},"
+            " {erlang, \"abs\", 1}, {1, abs, 1}, {erlang, abs, 1.0}]",
+    "finfo": "[arity, module, name, type, env, foo, 1]",
+    "rnames": "[a, b, foo]",
+    "one": "[x]",
+    "crcsz": "[0, 1, 3, 4294967295, 576460752303423488, -1, a]",
     "crcs": "[0, 1, 4294967295, 4294967296, -1, a]",
     "hterms": "[0, 1, -1, 576460752303423488, 1 bsl 64, -(1 bsl 64), 1.0, 0.0, -0.0, 2.5, a, '', 'caf\\x{e9}', [],"
               " \"abc\", [1 | 2], {}, {a, 1}, <<>>, <<1, 2, 3>>, <<1:3>>, <<1, 2:7>>, #{}, #{a => 1, b => [2]},"
@@ -127,6 +137,8 @@ ONE = [
     ("term_to_binary(X)", "terms"), ("binary_to_term(term_to_binary(X)) =:= X", "terms"),
     ("binary_to_term(term_to_binary(X, [compressed])) =:= X", "terms"),
     ("erlang:external_size(X)", "terms"), ("binary_to_term(X)", "b2t"),
+    ("length(X)", "longl"), ("iolist_size(X)", "longl"), ("erlang:adler32(X)", "longl"),
+    ("erlang:crc32(X)", "longl"),
     ("erlang:phash2(X)", "hterms"), ("erlang:md5(X)", "csum"),
     ("erlang:crc32(X)", "csum"), ("erlang:adler32(X)", "csum"),
     ("is_function(X)", "funs"), ("erlang:fun_info(X, arity)", "funs"),
@@ -156,7 +168,7 @@ TWO = [
     ("binary_to_term(X, Y)", "b2t", "b2topts"), ("erlang:external_size(X, Y)", "hterms", "t2bopts"),
     ("erlang:phash2(X, Y)", "hterms", "range"), ("erlang:phash(X, Y)", "hterms", "range"),
     ("erlang:crc32(X, Y)", "crcs", "csum"), ("erlang:adler32(X, Y)", "crcs", "csum"),
-    ("is_function(X, Y)", "funs", "arities"), ("is_map_key(X, Y)", "keys", "mapsv"),
+    ("is_function(X, Y)", "funs", "arities"), ("erlang:fun_info(X, Y)", "funs", "finfo"), ("is_map_key(X, Y)", "keys", "mapsv"),
     ("map_get(X, Y)", "keys", "mapsv"), ("is_record(X, Y)", "tuples", "bools"),
 ]
 
@@ -167,7 +179,23 @@ THREE = [
     ("erlang:make_tuple(X, Y, Z)", "small", "bools", "parts"),
     ("binary_part(X, Y, Z)", "bins", "pos", "idx"),
     ("binary_to_list(X, Y, Z)", "bins", "pos", "pos"),
+    ("erlang:convert_time_unit(X, Y, Z)", "tvals", "units", "units"),
+    ("is_record(X, Y, Z)", "tuples", "rnames", "idx"),
+    ("erlang:crc32_combine(X, Y, Z)", "crcs", "crcs", "crcsz"),
+    ("erlang:adler32_combine(X, Y, Z)", "crcs", "crcs", "crcsz"),
+    ("erlang:crc32_combine(erlang:crc32(X), erlang:crc32(Y), iolist_size(Y)) =:= erlang:crc32([X, Y])",
+     "csum", "csum", "one"),
+    ("erlang:adler32_combine(erlang:adler32(X), erlang:adler32(Y), iolist_size(Y)) =:= erlang:adler32([X, Y])",
+     "csum", "csum", "one"),
 ]
+
+# External funs made from their parts, and what fun_info says of them.
+MFA = [
+    ("case X of {M, F, A} -> erlang:make_fun(M, F, A) end", "mfas"),
+    ("case X of {M, F, A} -> erlang:fun_info(erlang:make_fun(M, F, A)) end", "mfas"),
+    ("case X of {M, F, A} -> erlang:make_fun(M, F, A) =:= erlang:make_fun(M, F, A) end", "mfas"),
+]
+
 
 # Guard forms: a guard BIF that fails makes the clause fail, not raise.
 GUARD1 = ["abs(X)", "float(X)", "trunc(X)", "round(X)", "ceil(X)", "floor(X)", "-X", "bnot X",
@@ -182,6 +210,9 @@ GUARD2 = [("element(X, Y)", "idx", "tuples"), ("binary_part(X, Y)", "bins", "par
 # numbers converted with fconv), so it emits the float instructions.
 FLOAT2 = ["X + Y", "X - Y", "X * Y", "X / Y", "X * Y + 1.0", "(X - Y) * (X + Y)", "-X * Y"]
 FLOATN = ["X + Y", "X * Y", "Y / X", "X - Y"]
+# Float-typed code with a float constant operand.
+FLOAT1 = ["X + 0.0", "0.0 + X", "X - 0.0", "0.0 - X", "-0.0 - X", "X * 2.0", "X * -1.0", "X / 3.0",
+          "1.0 / X", "X * 1.0e300", "X / 1.0e-300", "X * 0.0"]
 
 
 def main():
@@ -224,6 +255,14 @@ def main():
         out.append("%s(X, Y) when is_float(X), is_number(Y) -> try %s catch error:R -> {error, R} end;\n"
                    "%s(_, _) -> not_number." % (fn, e, fn))
         add(fn, 2, "float/number " + e, ["ffew", "fnum"])
+    for k, e in enumerate(FLOAT1):
+        fn = "fc_%d" % k
+        out.append("%s(X) when is_float(X) -> try %s catch error:R -> {error, R} end." % (fn, e))
+        add(fn, 1, "float " + e, ["ffew"])
+    for k, (e, s) in enumerate(MFA):
+        fn = "m_%d" % k
+        out.append("%s(X) -> try %s catch error:R -> {error, R} end." % (fn, e))
+        add(fn, 1, e, [s])
     fn = "fneg"
     out.append("%s(X) when is_float(X) -> -X." % fn)
     add(fn, 1, "float -X", ["floats"])
