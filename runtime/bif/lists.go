@@ -67,34 +67,42 @@ func init() {
 // itself and hands the rest to the reverse/2 BIF (hence badarg for a long
 // improper list but function_clause for a short one).
 func listsReverse1(p *emu.Process, args []term.Term) term.Term {
-	l := args[0]
-	elems, ok := term.ListToSlice(l)
+	n, ok := properLength(args[0])
 	if !ok {
-		if len(elems) >= 2 {
+		if n >= 2 {
 			return p.Badarg()
 		}
 		return libFnClause(p, args)
 	}
-	return listsRevOnto(p, elems, term.Nil)
+	return listsRevOnto(p, args[0], n, term.Nil)
 }
 
 func listsReverse2(p *emu.Process, args []term.Term) term.Term {
-	elems, ok := term.ListToSlice(args[0])
+	n, ok := properLength(args[0])
 	if !ok {
 		return p.Badarg()
 	}
-	return listsRevOnto(p, elems, args[1])
+	return listsRevOnto(p, args[0], n, args[1])
 }
 
-// listsRevOnto builds the reverse of elems in front of tail, in one
-// allocation.
-func listsRevOnto(p *emu.Process, elems []term.Term, tail term.Term) term.Term {
-	if len(elems) == 0 {
+// properLength counts the cells of list t; ok is false when it does not
+// end in [].
+func properLength(t term.Term) (n int, ok bool) {
+	for ; t.IsCons(); t = t.Tail() {
+		n++
+	}
+	return n, t == term.Nil
+}
+
+// listsRevOnto builds the reverse of the n-element list l in front of
+// tail, in one allocation and without a Go slice in between.
+func listsRevOnto(p *emu.Process, l term.Term, n int, tail term.Term) term.Term {
+	if n == 0 {
 		return tail
 	}
-	w := p.Heap.Alloc(2 * len(elems))
-	for i, e := range elems {
-		w[2*i] = uint64(e)
+	w := p.Heap.Alloc(2 * n)
+	for i := 0; i < n; i, l = i+1, l.Tail() {
+		w[2*i] = uint64(l.Head())
 		w[2*i+1] = uint64(tail)
 		tail = term.ConsOf(w[2*i:])
 	}
@@ -442,13 +450,27 @@ func listsSeq2(p *emu.Process, args []term.Term) term.Term {
 
 // listsSeqSmall builds [from, from+inc, ...] of n elements.
 func listsSeqSmall(p *emu.Process, from, n, inc int64) term.Term {
-	elems := make([]term.Term, n)
-	v := from
-	for i := range elems {
-		elems[i] = term.MakeInt(p.Heap, v)
-		v += inc
+	if n == 0 {
+		return term.Nil
 	}
-	return term.ListFrom(p.Heap, elems)
+	if last := from + (n-1)*inc; !term.FitsSmall(from) || !term.FitsSmall(last) {
+		elems := make([]term.Term, n)
+		for i := range elems {
+			elems[i] = term.MakeInt(p.Heap, from+int64(i)*inc)
+		}
+		return term.ListFrom(p.Heap, elems)
+	}
+	// Small integers: the cells in one allocation, each pointing at the
+	// next.
+	w := p.Heap.Alloc(2 * int(n))
+	for i := 0; i < int(n); i++ {
+		w[2*i] = uint64(term.MakeSmall(from + int64(i)*inc))
+		w[2*i+1] = uint64(term.Nil)
+		if i > 0 {
+			w[2*i-1] = uint64(term.ConsOf(w[2*i:]))
+		}
+	}
+	return term.ConsOf(w)
 }
 
 func listsSeqBig(p *emu.Process, from, last, inc *big.Int) term.Term {

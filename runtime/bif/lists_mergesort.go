@@ -143,7 +143,9 @@ func insertionSort(elems []term.Term, sorted int, o sortOrder) {
 // back and forth between elems and a scratch buffer, until one run is
 // left; it ends in elems.
 func mergeRuns(elems []term.Term, bounds []int, o sortOrder) {
-	src, dst := elems, make([]term.Term, len(elems))
+	scratch := takeTerms(len(elems))
+	defer giveTerms(scratch)
+	src, dst := elems, (*scratch)[:len(elems)]
 	for len(bounds) > 2 {
 		next := bounds[:1]
 		k := 0

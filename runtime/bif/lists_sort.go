@@ -60,10 +60,12 @@ func sortDedup(elems []term.Term, o sortOrder) []term.Term {
 }
 
 func listsSort(p *emu.Process, args []term.Term) term.Term {
-	elems, ok := term.ListToSlice(args[0])
-	if !ok {
+	b := takeTerms(0)
+	defer giveTerms(b)
+	if !listElems(b, args[0]) {
 		return libFnClause(p, args)
 	}
+	elems := *b
 	if len(elems) < 2 {
 		return args[0]
 	}
@@ -72,10 +74,12 @@ func listsSort(p *emu.Process, args []term.Term) term.Term {
 }
 
 func listsUsort(p *emu.Process, args []term.Term) term.Term {
-	elems, ok := term.ListToSlice(args[0])
-	if !ok {
+	b := takeTerms(0)
+	defer giveTerms(b)
+	if !listElems(b, args[0]) {
 		return libFnClause(p, args)
 	}
+	elems := *b
 	if len(elems) < 2 {
 		return args[0]
 	}

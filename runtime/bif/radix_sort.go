@@ -25,7 +25,9 @@ func sortWords(ws []int64) {
 	// Keys are offsets from the least word: unsigned, as small as the
 	// spread allows, so that few passes cover them.
 	span := uint64(hi) - uint64(lo)
-	src, dst := ws, make([]int64, len(ws))
+	scratch := takeTerms(len(ws))
+	defer giveTerms(scratch)
+	src, dst := ws, smallInts((*scratch)[:len(ws)])
 	var count [1 << radixBits]int
 	for shift := uint(0); shift < 64 && span>>shift != 0; shift += radixBits {
 		clear(count[:])

@@ -110,7 +110,11 @@ func (h *Heap) resizeYoung(need, lastUsed int) {
 	if 2*need <= cur && size <= cur+cur/8 && cur <= max(maxYoung, 2*need) {
 		return
 	}
-	h.young = make([]uint64, size)
+	// The old young generation is empty now: the pool keeps it.
+	h.pool.put(h.young)
+	if h.young = h.pool.takeFit(size); h.young == nil {
+		h.young = make([]uint64, size)
+	}
 }
 
 // copier copies live terms into to-space slabs.

@@ -78,7 +78,10 @@ func (h *Heap) allocFragment(n int) []uint64 {
 	if k := len(h.frags); k > 0 {
 		size = max(size, min(2*len(h.frags[k-1]), maxYoung))
 	}
-	f := make([]uint64, size)
+	f := h.pool.takeFit(size)
+	if f == nil {
+		f = make([]uint64, size)
+	}
 	f[0] = uint64(1 + n) // word 0 of a fragment counts its used words
 	h.frags = append(h.frags, f)
 	h.fragWords += n

@@ -33,6 +33,22 @@ func (p *slabPool) take(least, want int) []uint64 {
 	return s
 }
 
+// takeFit returns a slab of n to 2n words, or nil: for a young
+// generation or a fragment, which should not be much bigger than asked.
+func (p *slabPool) takeFit(n int) []uint64 {
+	for i := len(p.slabs) - 1; i >= 0; i-- {
+		if s := p.slabs[i]; len(s) >= n {
+			if len(s) > 2*n {
+				return nil
+			}
+			p.slabs = append(p.slabs[:i], p.slabs[i+1:]...)
+			p.words -= len(s)
+			return s
+		}
+	}
+	return nil
+}
+
 // minPooled is the smallest slab worth keeping: smaller ones (most heap
 // fragments) would only split to-space into many pieces.
 const minPooled = 4 * minOldSlab
