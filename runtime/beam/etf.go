@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"math/big"
-	"strconv"
 	"unicode/utf8"
 )
 
@@ -296,8 +295,8 @@ func (d *termDecoder) oldFloat() (Term, error) {
 	if i := bytes.IndexByte(b, 0); i >= 0 {
 		b = b[:i]
 	}
-	f, err := strconv.ParseFloat(string(bytes.TrimSpace(b)), 64)
-	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+	f, ok := ParseFloatText(string(b))
+	if !ok {
 		return nil, errors.New("bad FLOAT_EXT text")
 	}
 	return Float(f), nil

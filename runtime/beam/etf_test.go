@@ -66,23 +66,27 @@ func TestDecodeAndFormat(t *testing.T) {
 
 func TestDecodeTermErrors(t *testing.T) {
 	cases := map[string][]byte{
-		"no version":     {106},
-		"truncated":      {131, 104, 2, 97},
-		"cache ref":      {131, 82, 0},
-		"local ext":      {131, 121, 0},
-		"huge list":      {131, 108, 0xff, 0xff, 0xff, 0xff},
-		"huge tuple":     {131, 105, 0x7f, 0xff, 0xff, 0xff},
-		"huge map":       {131, 116, 0x7f, 0xff, 0xff, 0xff},
-		"bad utf8 atom":  {131, 119, 1, 0xff},
-		"trailing":       {131, 106, 0},
-		"zlib garbage":   {131, 80, 0, 0, 0, 10, 1, 2, 3},
-		"zlib size lies": {131, 80, 0xff, 0xff, 0xff, 0xff, 0x78, 0x9c, 0xcb, 0x02, 0x00, 0x00, 0x6b, 0x00, 0x6b},
-		"bad bit count":  {131, 77, 0, 0, 0, 1, 9, 0},
-		"unknown tag":    {131, 1},
-		"deep nesting":   deepTuple(maxTermDepth + 5),
-		"old float bad":  append([]byte{131, 99}, make([]byte, 31)...),
-		"infinity":       {131, 70, 0x7f, 0xf0, 0, 0, 0, 0, 0, 0},
-		"nan":            {131, 70, 0xff, 0xf8, 0, 0, 0, 0, 0, 1},
+		"no version":      {106},
+		"truncated":       {131, 104, 2, 97},
+		"cache ref":       {131, 82, 0},
+		"local ext":       {131, 121, 0},
+		"huge list":       {131, 108, 0xff, 0xff, 0xff, 0xff},
+		"huge tuple":      {131, 105, 0x7f, 0xff, 0xff, 0xff},
+		"huge map":        {131, 116, 0x7f, 0xff, 0xff, 0xff},
+		"bad utf8 atom":   {131, 119, 1, 0xff},
+		"trailing":        {131, 106, 0},
+		"zlib garbage":    {131, 80, 0, 0, 0, 10, 1, 2, 3},
+		"zlib size lies":  {131, 80, 0xff, 0xff, 0xff, 0xff, 0x78, 0x9c, 0xcb, 0x02, 0x00, 0x00, 0x6b, 0x00, 0x6b},
+		"bad bit count":   {131, 77, 0, 0, 0, 1, 9, 0},
+		"unknown tag":     {131, 1},
+		"deep nesting":    deepTuple(maxTermDepth + 5),
+		"old float bad":   append([]byte{131, 99}, make([]byte, 31)...),
+		"old float space": oldFloat("  1.5"),
+		"old float int":   oldFloat("1"),
+		"old float trail": oldFloat("1.5 "),
+		"old float huge":  oldFloat("1.5e400"),
+		"infinity":        {131, 70, 0x7f, 0xf0, 0, 0, 0, 0, 0, 0},
+		"nan":             {131, 70, 0xff, 0xf8, 0, 0, 0, 0, 0, 1},
 	}
 	for name, in := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -91,6 +95,22 @@ func TestDecodeTermErrors(t *testing.T) {
 				assert.Error(t, err)
 			})
 		})
+	}
+}
+
+// oldFloat is FLOAT_EXT holding text, NUL-padded to 31 bytes.
+func oldFloat(text string) []byte {
+	b := append([]byte{131, 99}, text...)
+	return append(b, make([]byte, 31-len(text))...)
+}
+
+// TestDecodeOldFloat: FLOAT_EXT's text is read as list_to_float reads
+// text (OTP 25: a comma may stand for the point, underflow is zero).
+func TestDecodeOldFloat(t *testing.T) {
+	for text, want := range map[string]float64{"1.5": 1.5, "1,5": 1.5, "+1.5e2": 150, "1.5e-400": 0, "00.25": 0.25} {
+		got, err := DecodeTerm(oldFloat(text))
+		require.NoError(t, err, text)
+		assert.Equal(t, Float(want), got, text)
 	}
 }
 

@@ -1,11 +1,11 @@
 package bif
 
 import (
-	"math"
 	"math/big"
 	"strconv"
 
 	"github.com/beamrc/beamrc/runtime/arith"
+	"github.com/beamrc/beamrc/runtime/beam"
 	"github.com/beamrc/beamrc/runtime/emu"
 	"github.com/beamrc/beamrc/runtime/format"
 	"github.com/beamrc/beamrc/runtime/term"
@@ -160,60 +160,12 @@ func erlTextToFloat(binary bool) emu.BIF {
 		if !ok {
 			return p.Badarg()
 		}
-		f, ok := erlParseFloat(s)
+		f, ok := beam.ParseFloatText(s)
 		if !ok {
 			return p.Badarg()
 		}
 		return term.NewFloat(p.Heap, f)
 	}
-}
-
-// erlParseFloat accepts Erlang's float syntax only:
-//
-//	[+-] digits ("." | ",") digits [ ("e"|"E") [+-] digits ]
-//
-// so "1", "1." and ".5" are refused, as are values too large for a
-// float. Values too small become zero. The comma is OTP's too: erts
-// accepts either separator before handing the text to strtod.
-func erlParseFloat(s string) (float64, bool) {
-	i := 0
-	if i < len(s) && (s[i] == '+' || s[i] == '-') {
-		i++
-	}
-	digits := func() bool {
-		start := i
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-		}
-		return i > start
-	}
-	if !digits() || i >= len(s) || (s[i] != '.' && s[i] != ',') {
-		return 0, false
-	}
-	dot := i
-	i++
-	if !digits() {
-		return 0, false
-	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			i++
-		}
-		if !digits() {
-			return 0, false
-		}
-	}
-	if i != len(s) {
-		return 0, false
-	}
-	// The syntax is checked, so ParseFloat can only report a range error:
-	// overflow (refused) or underflow to zero (accepted).
-	f, err := strconv.ParseFloat(s[:dot]+"."+s[dot+1:], 64)
-	if math.IsInf(f, 0) || (err != nil && f != 0) {
-		return 0, false
-	}
-	return f, true
 }
 
 func erlFloatToText(binary bool) emu.BIF {

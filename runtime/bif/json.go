@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/beamrc/beamrc/runtime/beam"
 	"github.com/beamrc/beamrc/runtime/emu"
 	"github.com/beamrc/beamrc/runtime/format"
 	"github.com/beamrc/beamrc/runtime/term"
@@ -349,7 +350,7 @@ func (d *jsonDecoder) exponent() *jsonError {
 }
 
 func (d *jsonDecoder) float(token []byte) (term.Term, *jsonError) {
-	f, ok := erlParseFloat(string(token))
+	f, ok := beam.ParseFloatText(string(token))
 	if !ok {
 		return 0, &jsonError{sequence: token}
 	}
