@@ -173,6 +173,17 @@ func etfExternalSize2(p *emu.Process, args []term.Term) term.Term {
 	return etfExternalSize(p, args[0], opts)
 }
 
+// etfExportKnown stands for OTP 25's export table: a loaded module's
+// exported function or a BIF. (erl also has entries for the calls of its
+// loaded code, and for funs made before; beamrc does not track those.)
+func etfExportKnown(p *emu.Process, m, f term.Term, arity int) bool {
+	if p.System().Exported(m, f, arity) {
+		return true
+	}
+	_, ok := emu.LookupBIF(emu.MFA{Module: m, Function: f, Arity: arity})
+	return ok
+}
+
 func etfBinaryToTerm(p *emu.Process, bin term.Term, opts etf.DecodeOptions, used bool) term.Term {
 	if !bin.IsBinary() {
 		return p.Badarg()
@@ -200,6 +211,7 @@ func etfBinaryToTerm2(p *emu.Process, args []term.Term) term.Term {
 		switch list.Head() {
 		case etfAtomSafe:
 			opts.Safe = true
+			opts.ExportKnown = func(m, f term.Term, arity int) bool { return etfExportKnown(p, m, f, arity) }
 		case etfAtomUsed:
 			used = true
 		default:

@@ -10,13 +10,17 @@ import (
 // DecodeOptions are binary_to_term's options (`used` is the caller's
 // business: Decode always returns the bytes used).
 type DecodeOptions struct {
-	// Safe refuses data that would create atoms (OTP also refuses new
-	// export entries; beamrc has no such table to grow).
+	// Safe refuses data that would create atoms or, when ExportKnown is
+	// set, external funs it does not know.
 	Safe bool
+	// ExportKnown says whether module:function/arity has what OTP 25
+	// calls an export entry (binary_to_term(B, [safe]) refuses an
+	// external fun that would make a new one).
+	ExportKnown func(module, function term.Term, arity int) bool
 }
 
 // ErrUnsafe is the error Decode returns when Safe forbids the data.
-var ErrUnsafe = errors.New("etf: term would create new atoms")
+var ErrUnsafe = errors.New("etf: term would create new atoms or export entries")
 
 // Decode is binary_to_term: it decodes the term at the start of data into
 // a runtime term allocated with a, and returns the number of bytes used.
@@ -26,23 +30,29 @@ func Decode(a term.Allocator, data []byte, opts DecodeOptions) (term.Term, int, 
 	if err != nil {
 		return term.NonValue, n, err
 	}
-	if opts.Safe && !atomsExist(bt) {
+	if opts.Safe && !(safeTerm{opts.ExportKnown}).check(bt) {
 		return term.NonValue, n, ErrUnsafe
 	}
 	t, err := FromBeam(a, bt)
 	return t, n, err
 }
 
-// atomsExist reports whether every atom t names is interned already. It
-// recurses like FromBeam: on nesting, never on list tails.
-func atomsExist(t beam.Term) bool {
+// safeTerm checks what Safe forbids.
+type safeTerm struct {
+	exportKnown func(module, function term.Term, arity int) bool
+}
+
+// check reports whether every atom t names is interned already and every
+// external fun in it is known. It recurses like FromBeam: on nesting,
+// never on list tails.
+func (s safeTerm) check(t beam.Term) bool {
 	exists := func(name beam.Atom) bool {
 		_, ok := term.LookupAtom(string(name))
 		return ok
 	}
 	all := func(ts []beam.Term) bool {
 		for _, e := range ts {
-			if !atomsExist(e) {
+			if !s.check(e) {
 				return false
 			}
 		}
@@ -60,7 +70,7 @@ func atomsExist(t beam.Term) bool {
 			}
 			next, ok := v.Tail.(*beam.List)
 			if !ok {
-				return atomsExist(v.Tail)
+				return s.check(v.Tail)
 			}
 			v = next
 		}
@@ -68,9 +78,12 @@ func atomsExist(t beam.Term) bool {
 	case *beam.Map:
 		return v == nil || all(v.Keys) && all(v.Values)
 	case beam.ExportFun:
-		return exists(v.Module) && exists(v.Function)
+		if !exists(v.Module) || !exists(v.Function) {
+			return false
+		}
+		return s.exportKnown == nil || s.exportKnown(term.Intern(string(v.Module)), term.Intern(string(v.Function)), v.Arity)
 	case *beam.Fun:
-		return v == nil || exists(v.Module) && atomsExist(v.Pid) && all(v.Free)
+		return v == nil || exists(v.Module) && s.check(v.Pid) && all(v.Free)
 	case beam.Pid:
 		return exists(v.Node)
 	case beam.Port:
