@@ -34,7 +34,19 @@ SETS = {
     "shifty": "[0, 1, 3, 59, 60, 63, 64, 65, 200, -1, -3, -59, -60, -64, -200, 1 bsl 70, -(1 bsl 70), 1.0, a]",
     "floats": "[0.0, -0.0, 1.0, -1.0, 0.5, 1.5, 2.5, -2.5, 0.1, 0.005, 3.0, 1.0e15, 1.0e16, 123456789.125,"
               " 4503599627370496.0, 9007199254740993.0, 9.223372036854776e18, 1.0e20, -1.0e20, 1.0e308,"
-              " -1.0e308, 1.7976931348623157e308, 2.2250738585072014e-308, 5.0e-324]",
+              " -1.0e308, 1.7976931348623157e308, 2.2250738585072014e-308, 5.0e-324, 0.49999999999999994, -0.5,"
+              " -1.5, 4503599627370497.0, -4503599627370497.0]",
+    # Integers and floats where a conversion between them rounds or
+    # overflows: comparisons must be exact.
+    "prec": "[9007199254740992, 9007199254740993, 9007199254740992.0, 9007199254740994.0, 576460752303423487,"
+            " 576460752303423488, 576460752303423488.0, 9223372036854775807, 9223372036854775808,"
+            " 9223372036854775808.0, (1 bsl 1024) - (1 bsl 971), 1.7976931348623157e308, 1 bsl 1024, -(1 bsl 1024),"
+            " -1.7976931348623157e308, 0.0, -0.0, 0]",
+    # Products and sums that cross the small-integer limits (2^59).
+    "mulb": "[2, -2, 3, -3, 536870912, 1073741824, -1073741824, 2147483648, -2147483648, 4294967296,"
+            " 192153584101141163, -192153584101141163, 288230376151711744, -288230376151711744,"
+            " 576460752303423487, -576460752303423488]",
+    "huge": "[1 bsl 1023, (1 bsl 1024) - 1, 1 bsl 1024, -(1 bsl 1024), 1.0e308, -1.0e308, 0.5, 3]",
     "ffew": "[0.0, -0.0, 1.0, -1.0, 0.1, 2.5, 3.0, 1.0e300, 1.0e308, -1.0e308, 2.2250738585072014e-308, 5.0e-324]",
     "fnum": "[0, 1, -1, 576460752303423488, 1 bsl 1023, 1 bsl 1100, -(1 bsl 1100), a]",
     "bases": "[2, 8, 10, 16, 36, 1, 37, 0, -16, 1 bsl 64, 16.0, a]",
@@ -85,7 +97,20 @@ SETS = {
            " <<131, 110, 1, 0, 5>>, <<131, 110, 2, 1, 0, 1>>, <<131, 110, 0, 0>>, <<131, 70, 63, 240, 0, 0, 0, 0, 0, 0>>,"
            " <<131, 70, 127, 240, 0, 0, 0, 0, 0, 0>>, <<131, 104, 2, 97, 1>>, <<131, 116, 0, 0, 0, 1, 97, 1, 97, 2>>,"
            " <<131, 116, 0, 0, 0, 2, 97, 1, 97, 2, 97, 1, 97, 3>>, <<131, 77, 0, 0, 0, 1, 3, 160>>,"
-           " <<131, 97, 1, 0>>, <<>>, <<131>>, <<1:3>>, a]",
+           " <<131, 97, 1, 0>>, <<>>, <<131>>, <<1:3>>, a, <<131, 110, 1, 1, 0>>, <<131, 110, 0, 1>>,"
+           " <<131, 110, 8, 0, 255, 255, 255, 255, 255, 255, 255, 255>>, <<131, 110, 8, 1, 0, 0, 0, 0, 0, 0, 0, 128>>,"
+           " <<131, 113, 100, 0, 1, 97, 100, 0, 1, 98, 97, 1>>, <<131, 113, 97, 1, 100, 0, 1, 98, 97, 1>>,"
+           " <<131, 77, 0, 0, 0, 0, 0>>, <<131, 77, 0, 0, 0, 1, 0, 255>>, <<131, 77, 0, 0, 0, 1, 3, 255>>,"
+           " <<131, 109, 0, 0, 0, 1>>, <<131, 107, 0, 0>>, <<131, 108, 0, 0, 0, 0, 97, 1>>,"
+           " <<131, 100, 1, 0, (binary:copy(<<\"a\">>, 256))/binary>>, <<131, 100, 0, 255, (binary:copy(<<\"a\">>, 255))/binary>>,"
+           " <<131, 104, 0>>, <<131, 105, 0, 0, 0, 0>>, <<131, 98, 128, 0, 0, 0>>, <<131, 99, \"1.5\", 0:224>>,"
+           " <<131, 99, \"abc\", 0:224>>, <<131, 99, \"  1.5\", 0:208>>, <<131, 99, \"1.5e400\", 0:192>>,"
+           " <<131, 118, 0, 0>>, <<131, 119, 2, 206, 187>>, <<131, 70, 0, 0, 0, 0, 0, 0, 0, 1>>,"
+           " <<131, 70, 128, 0, 0, 0, 0, 0, 0, 0>>, <<131, 119, 5, \"zzqqx\">>, <<131, 116, 0, 0, 0, 0>>,"
+           " <<131, 108, 0, 0, 0, 2, 97, 1, 97, 2, 106, 0>>, <<131, 113, 119, 5, \"lists\", 119, 3, \"map\", 97, 2>>,"
+           " <<131, 113, 119, 6, \"erlang\", 119, 3, \"abs\", 97, 2>>, <<131, 113, 119, 6, \"erlang\", 119, 3, \"abs\", 97, 1>>,"
+           " <<131, 113, 119, 12, \"e_bif_matrix\", 119, 4, \"main\", 97, 0>>,"
+           " <<131, 113, 119, 12, \"e_bif_matrix\", 119, 2, \"vs\", 97, 1>>]",
     "b2topts": "[[], [safe], [used], [safe, used], [foo], a]",
     "mapsv": "[#{}, #{a => 1}, #{1 => x, 1.0 => y}, [], a]",
     "keys": "[a, b, 1, 1.0, -0.0, [], {a}]",
@@ -96,7 +121,7 @@ SETS = {
     "csum": "[<<>>, [], [[], <<>>], <<\"abc\">>, [<<\"a\">>, $b, [$c]], binary:copy(<<\"xyz\">>, 2000), <<1:3>>, [256], a]",
     "longl": "[lists:seq(1, 1000), lists:seq(1, 1000) ++ a, lists:duplicate(70000, $x),"
              " [lists:duplicate(300, <<\"ab\">>) | <<\"c\">>]]",
-    "units": "[second, millisecond, microsecond, nanosecond, perf_counter, 1, 1000, 3, 1000000007, 0, -1, a]",
+    "units": "[second, millisecond, nanosecond, perf_counter, 1000, 3, 0, a]",
     "tvals": "[0, 1, -1, 999, -999, 1001, -1001, 576460752303423487, 1 bsl 70, -(1 bsl 70), 1.0, a]",
     "mfas": "[{erlang, abs, 1}, {lists, map, 2}, {no_such_module, f, 0}, {erlang, abs, 256}, {erlang, abs, -1},"
             " {erlang, \"abs\", 1}, {1, abs, 1}, {erlang, abs, 1.0}]",
@@ -111,7 +136,7 @@ SETS = {
     # Terms too small for compression to pay: OTP keeps them uncompressed.
     # (A compressed term's bytes are zlib's own deflate output, which Go's
     # compress/flate does not reproduce; only round trips check those.)
-    "hsmall": "[0, 576460752303423488, -(1 bsl 64), 1.0, -0.0, a, 'caf\\x{e9}', [], \"abc\", [1 | 2], {a, 1},"
+    "hsmall": "[0, 576460752303423488, -(1 bsl 64), 1.0, -0.0, 0.1, -2.5, 123456789.125, 1.0e308, 5.0e-324, a, 'caf\\x{e9}', [], \"abc\", [1 | 2], {a, 1},"
               " <<1, 2, 3>>, <<1, 2:7>>, #{}, #{a => 1, b => [2]}, lists:seq(1, 10)]",
 }
 
@@ -122,7 +147,7 @@ ONE = [
     ("not X", "bools"), ("hd(X)", "all"), ("tl(X)", "all"), ("length(X)", "all"), ("size(X)", "all"),
     ("tuple_size(X)", "all"), ("byte_size(X)", "all"), ("bit_size(X)", "all"), ("map_size(X)", "all"),
     ("trunc(X)", "floats"), ("round(X)", "floats"), ("ceil(X)", "floats"), ("floor(X)", "floats"),
-    ("float(X)", "ints"), ("abs(X)", "ints"), ("-X", "ints"), ("bnot X", "ints"),
+    ("sh(float(X))", "huge"), ("sh(trunc(X))", "huge"), ("float(X)", "prec"), ("float(X)", "ints"), ("abs(X)", "ints"), ("-X", "ints"), ("bnot X", "ints"),
     ("integer_to_list(X)", "ints"), ("integer_to_binary(X)", "ints"), ("integer_to_list(X)", "all"),
     ("list_to_integer(X)", "istr"), ("binary_to_integer(X)", "bistr"),
     ("list_to_float(X)", "fstr"), ("binary_to_float(X)", "bfstr"),
@@ -167,6 +192,11 @@ TWO = [
     ("binary_to_term(term_to_binary(X, Y)) =:= X", "terms", "t2bopts"),
     ("binary_to_term(X, Y)", "b2t", "b2topts"), ("erlang:external_size(X, Y)", "hterms", "t2bopts"),
     ("erlang:phash2(X, Y)", "hterms", "range"), ("erlang:phash(X, Y)", "hterms", "range"),
+    ("{X < Y, X == Y, X =:= Y}", "prec", "prec"), ("{min(X, Y), max(X, Y)}", "prec", "prec"),
+    ("X * Y", "mulb", "mulb"), ("X + Y", "mulb", "mulb"), ("X - Y", "mulb", "mulb"),
+    ("X div Y", "mulb", "mulb"), ("X rem Y", "mulb", "mulb"),
+    ("sh(X + Y)", "huge", "huge"), ("sh(X - Y)", "huge", "huge"), ("sh(X * Y)", "huge", "huge"),
+    ("sh(X / Y)", "huge", "huge"), ("{X < Y, X == Y}", "huge", "huge"),
     ("erlang:crc32(X, Y)", "crcs", "csum"), ("erlang:adler32(X, Y)", "crcs", "csum"),
     ("is_function(X, Y)", "funs", "arities"), ("erlang:fun_info(X, Y)", "funs", "finfo"), ("is_map_key(X, Y)", "keys", "mapsv"),
     ("map_get(X, Y)", "keys", "mapsv"), ("is_record(X, Y)", "tuples", "bools"),
@@ -196,6 +226,31 @@ MFA = [
     ("case X of {M, F, A} -> erlang:make_fun(M, F, A) =:= erlang:make_fun(M, F, A) end", "mfas"),
 ]
 
+
+# Expressions of no argument: long lists and big numbers.
+ZERO = [
+    "lists:seq(1, 1000) -- lists:seq(1, 999, 2)", "lists:seq(1, 300) -- lists:seq(300, 1, -1)",
+    "[a, b, a, c, a] -- [a, a]", "[1, 1.0, 1] -- [1.0]", "length(lists:seq(1, 100000) -- lists:seq(2, 100000))",
+    "lists:duplicate(3, x) ++ [y | z]", "iolist_size(lists:duplicate(100000, <<\"ab\">>))",
+    "byte_size(list_to_binary(lists:duplicate(10000, \"abc\")))", "erlang:phash2(lists:seq(1, 1000))",
+    "erlang:phash2(list_to_tuple(lists:seq(1, 1000)))", "erlang:phash2(binary:copy(<<1, 2, 3>>, 1000))",
+    "erlang:phash2(1 bsl 5000)", "erlang:phash2(maps:from_list([{I, I * I} || I <- lists:seq(1, 100)]))",
+    "erlang:phash2(#{a => 1}, 1)", "erlang:crc32(binary:copy(<<\"abc\">>, 10000))",
+    "erlang:md5(binary:copy(<<\"abc\">>, 10000))", "byte_size(term_to_binary(lists:seq(1, 10000)))",
+    "binary_to_term(term_to_binary(lists:seq(1, 10000), [compressed])) =:= lists:seq(1, 10000)",
+    "(1 bsl 1000) div 3", "(1 bsl 1000) rem 12345678901234567890", "integer_to_list(1 bsl 1000, 36)",
+    "list_to_integer(lists:duplicate(500, $9))", "-(1 bsl 64) div 7", "-(1 bsl 64) rem 7",
+    "(1 bsl 200) band -(1 bsl 100)", "bnot (1 bsl 200)", "-(1 bsl 200) bsr 199", "-(1 bsl 200) bsr 1000",
+    "(1 bsl 64) bsl -65", "1 bsl 5000 > 1.0e308", "float(1 bsl 1023)", "float((1 bsl 1024) - 1)",
+    "float((1 bsl 1024) - (1 bsl 970))", "float((1 bsl 1024) - (1 bsl 970) - 1)", "float(9007199254740993)",
+    "float(9007199254740995)", "float(-9007199254740993)", "9007199254740993 + 0.0", "9007199254740993 * 1.0",
+    "(1 bsl 64) + 0.5", "list_to_float(\"9007199254740993.0\")", "float_to_list(9007199254740993.0)",
+    "length(atom_to_list(list_to_atom(lists:duplicate(255, 955))))",
+    "byte_size(atom_to_binary(list_to_atom(lists:duplicate(255, 955))))",
+    "list_to_atom(lists:duplicate(256, 955))", "binary_to_atom(binary:copy(<<206, 187>>, 256), utf8)",
+    "erlang:external_size(lists:seq(1, 1000))", "tuple_size(erlang:make_tuple(16777215, a))",
+    "erlang:make_tuple(16777216, a)", "size(<<0:1000000>>)", "erlang:binary_to_list(<<1, 2, 3>>, 3, 3)",
+]
 
 # Guard forms: a guard BIF that fails makes the clause fail, not raise.
 GUARD1 = ["abs(X)", "float(X)", "trunc(X)", "round(X)", "ceil(X)", "floor(X)", "-X", "bnot X",
@@ -263,6 +318,17 @@ def main():
         fn = "m_%d" % k
         out.append("%s(X) -> try %s catch error:R -> {error, R} end." % (fn, e))
         add(fn, 1, e, [s])
+    for k, e in enumerate(ZERO):
+        fn = "z_%d" % k
+        out.append("%s() -> try %s catch error:R -> {error, R} end." % (fn, e))
+        add(fn, 0, e, [])
+    # sh keeps a long integer short: its residue and its size.
+    out.append("sh(V) when is_integer(V) ->\n"
+               "    case length(integer_to_list(V)) of\n"
+               "        L when L > 30 -> {big, V rem 1000000007, L};\n"
+               "        _ -> V\n"
+               "    end;\n"
+               "sh(V) -> V.")
     fn = "fneg"
     out.append("%s(X) when is_float(X) -> -X." % fn)
     add(fn, 1, "float -X", ["floats"])
@@ -272,6 +338,9 @@ def main():
     for fn, arity, label, sets in calls:
         vars_ = ["X", "Y", "Z"][:arity]
         gens = ", ".join("%s <- vs(%s)" % (v, s) for v, s in zip(vars_, sets))
+        if arity == 0:
+            lines.append("    io:format(\"~s ~w~n\", [\"%s\", %s()])" % (label.replace("\"", "\\\""), fn))
+            continue
         lines.append("    io:format(\"~s ~w~n\", [\"%s\", [%s(%s) || %s]])"
                      % (label.replace("\\", "\\\\").replace("\"", "\\\""), fn, ", ".join(vars_), gens))
     out.append(",\n".join(lines) + ".")

@@ -8,7 +8,7 @@ vs(all) -> [0, 1, -1, 255, 256, 576460752303423487, 576460752303423488, -5764607
 vs(arith) -> [0, 1, -1, 7, -7, 3037000500, 576460752303423487, 576460752303423488, -576460752303423488, -576460752303423489, 9223372036854775807, 9223372036854775808, -9223372036854775808, 1 bsl 100, -(1 bsl 100), 0.0, -0.0, 1.0, 2.5, -2.5, 1.0e308, a];
 vs(arities) -> [0, 1, 2, 3, 255, 256, -1, 1 bsl 64, 1.0, a];
 vs(atoms) -> [a, '', 'hello world', 'Ab', '\n', true, 'caf\x{e9}', '\x{3bb}\x{3b1}', 1, "a", <<"a">>];
-vs(b2t) -> [<<131, 97, 1>>, <<131, 97>>, <<130, 97, 1>>, <<131, 100, 0, 1, 97>>, <<131, 119, 1, 97>>, <<131, 118, 0, 2, 195, 169>>, <<131, 119, 1, 255>>, <<131, 107, 0, 2, 1, 2>>, <<131, 108, 0, 0, 0, 1, 97, 1, 106>>, <<131, 110, 1, 0, 5>>, <<131, 110, 2, 1, 0, 1>>, <<131, 110, 0, 0>>, <<131, 70, 63, 240, 0, 0, 0, 0, 0, 0>>, <<131, 70, 127, 240, 0, 0, 0, 0, 0, 0>>, <<131, 104, 2, 97, 1>>, <<131, 116, 0, 0, 0, 1, 97, 1, 97, 2>>, <<131, 116, 0, 0, 0, 2, 97, 1, 97, 2, 97, 1, 97, 3>>, <<131, 77, 0, 0, 0, 1, 3, 160>>, <<131, 97, 1, 0>>, <<>>, <<131>>, <<1:3>>, a];
+vs(b2t) -> [<<131, 97, 1>>, <<131, 97>>, <<130, 97, 1>>, <<131, 100, 0, 1, 97>>, <<131, 119, 1, 97>>, <<131, 118, 0, 2, 195, 169>>, <<131, 119, 1, 255>>, <<131, 107, 0, 2, 1, 2>>, <<131, 108, 0, 0, 0, 1, 97, 1, 106>>, <<131, 110, 1, 0, 5>>, <<131, 110, 2, 1, 0, 1>>, <<131, 110, 0, 0>>, <<131, 70, 63, 240, 0, 0, 0, 0, 0, 0>>, <<131, 70, 127, 240, 0, 0, 0, 0, 0, 0>>, <<131, 104, 2, 97, 1>>, <<131, 116, 0, 0, 0, 1, 97, 1, 97, 2>>, <<131, 116, 0, 0, 0, 2, 97, 1, 97, 2, 97, 1, 97, 3>>, <<131, 77, 0, 0, 0, 1, 3, 160>>, <<131, 97, 1, 0>>, <<>>, <<131>>, <<1:3>>, a, <<131, 110, 1, 1, 0>>, <<131, 110, 0, 1>>, <<131, 110, 8, 0, 255, 255, 255, 255, 255, 255, 255, 255>>, <<131, 110, 8, 1, 0, 0, 0, 0, 0, 0, 0, 128>>, <<131, 113, 100, 0, 1, 97, 100, 0, 1, 98, 97, 1>>, <<131, 113, 97, 1, 100, 0, 1, 98, 97, 1>>, <<131, 77, 0, 0, 0, 0, 0>>, <<131, 77, 0, 0, 0, 1, 0, 255>>, <<131, 77, 0, 0, 0, 1, 3, 255>>, <<131, 109, 0, 0, 0, 1>>, <<131, 107, 0, 0>>, <<131, 108, 0, 0, 0, 0, 97, 1>>, <<131, 100, 1, 0, (binary:copy(<<"a">>, 256))/binary>>, <<131, 100, 0, 255, (binary:copy(<<"a">>, 255))/binary>>, <<131, 104, 0>>, <<131, 105, 0, 0, 0, 0>>, <<131, 98, 128, 0, 0, 0>>, <<131, 99, "1.5", 0:224>>, <<131, 99, "abc", 0:224>>, <<131, 99, "  1.5", 0:208>>, <<131, 99, "1.5e400", 0:192>>, <<131, 118, 0, 0>>, <<131, 119, 2, 206, 187>>, <<131, 70, 0, 0, 0, 0, 0, 0, 0, 1>>, <<131, 70, 128, 0, 0, 0, 0, 0, 0, 0>>, <<131, 119, 5, "zzqqx">>, <<131, 116, 0, 0, 0, 0>>, <<131, 108, 0, 0, 0, 2, 97, 1, 97, 2, 106, 0>>, <<131, 113, 119, 5, "lists", 119, 3, "map", 97, 2>>, <<131, 113, 119, 6, "erlang", 119, 3, "abs", 97, 2>>, <<131, 113, 119, 6, "erlang", 119, 3, "abs", 97, 1>>, <<131, 113, 119, 12, "e_bif_matrix", 119, 4, "main", 97, 0>>, <<131, 113, 119, 12, "e_bif_matrix", 119, 2, "vs", 97, 1>>];
 vs(b2topts) -> [[], [safe], [used], [safe, used], [foo], a];
 vs(bases) -> [2, 8, 10, 16, 36, 1, 37, 0, -16, 1 bsl 64, 16.0, a];
 vs(bfstr) -> [<<"1.0">>, <<"1">>, <<"-0.0">>, <<"1.0e10">>, <<"1.0e309">>, <<".5">>, <<"1.5e">>, <<"1.0", 1:1>>, "1.0", a];
@@ -22,13 +22,14 @@ vs(encs) -> [latin1, utf8, unicode, utf16, a, 1];
 vs(fconv) -> [0.0, -0.0, 1.0, 0.5, 2.5, -2.5, 0.005, 0.125, 1.0e15, 123456789.125, 1.0e-10, 1.0e308, 5.0e-324, 1, a];
 vs(ffew) -> [0.0, -0.0, 1.0, -1.0, 0.1, 2.5, 3.0, 1.0e300, 1.0e308, -1.0e308, 2.2250738585072014e-308, 5.0e-324];
 vs(finfo) -> [arity, module, name, type, env, foo, 1];
-vs(floats) -> [0.0, -0.0, 1.0, -1.0, 0.5, 1.5, 2.5, -2.5, 0.1, 0.005, 3.0, 1.0e15, 1.0e16, 123456789.125, 4503599627370496.0, 9007199254740993.0, 9.223372036854776e18, 1.0e20, -1.0e20, 1.0e308, -1.0e308, 1.7976931348623157e308, 2.2250738585072014e-308, 5.0e-324];
+vs(floats) -> [0.0, -0.0, 1.0, -1.0, 0.5, 1.5, 2.5, -2.5, 0.1, 0.005, 3.0, 1.0e15, 1.0e16, 123456789.125, 4503599627370496.0, 9007199254740993.0, 9.223372036854776e18, 1.0e20, -1.0e20, 1.0e308, -1.0e308, 1.7976931348623157e308, 2.2250738585072014e-308, 5.0e-324, 0.49999999999999994, -0.5, -1.5, 4503599627370497.0, -4503599627370497.0];
 vs(fnum) -> [0, 1, -1, 576460752303423488, 1 bsl 1023, 1 bsl 1100, -(1 bsl 1100), a];
 vs(fopts) -> [[], [short], [{decimals, 0}], [{decimals, 2}], [{decimals, 3}, compact], [{decimals, 20}], [{decimals, 253}, compact], [{scientific, 0}], [{scientific, 3}], [{scientific, 20}], [{decimals, 2}, {scientific, 2}], [{scientific, 2}, {decimals, 2}], [{decimals, 254}], [{decimals, -1}], [{scientific, 250}], [compact], [foo], [short | x], a];
 vs(fstr) -> ["1.0", "1", "-0.0", "+1.0", "1.0e10", "1.0E10", "1e10", "1.0e309", "1.0e-400", ".5", "1.", "1.5e", "0.1", "2.5e-3", " 1.0", "1.0 ", "1.0e+2", "1.0e-2", "1_0.0", "inf", "NaN", [$1, $., $0 | a], a];
 vs(funs) -> [fun erlang:abs/1, fun lists:map/2, fun(Z) -> Z end, fun() -> ok end, a, {fun erlang:abs/1}];
-vs(hsmall) -> [0, 576460752303423488, -(1 bsl 64), 1.0, -0.0, a, 'caf\x{e9}', [], "abc", [1 | 2], {a, 1}, <<1, 2, 3>>, <<1, 2:7>>, #{}, #{a => 1, b => [2]}, lists:seq(1, 10)];
+vs(hsmall) -> [0, 576460752303423488, -(1 bsl 64), 1.0, -0.0, 0.1, -2.5, 123456789.125, 1.0e308, 5.0e-324, a, 'caf\x{e9}', [], "abc", [1 | 2], {a, 1}, <<1, 2, 3>>, <<1, 2:7>>, #{}, #{a => 1, b => [2]}, lists:seq(1, 10)];
 vs(hterms) -> [0, 1, -1, 576460752303423488, 1 bsl 64, -(1 bsl 64), 1.0, 0.0, -0.0, 2.5, a, '', 'caf\x{e9}', [], "abc", [1 | 2], {}, {a, 1}, <<>>, <<1, 2, 3>>, <<1:3>>, <<1, 2:7>>, #{}, #{a => 1, b => [2]}, maps:from_list([{I, I} || I <- lists:seq(1, 40)])];
+vs(huge) -> [1 bsl 1023, (1 bsl 1024) - 1, 1 bsl 1024, -(1 bsl 1024), 1.0e308, -1.0e308, 0.5, 3];
 vs(idx) -> [0, 1, 2, 3, 4, -1, 576460752303423488, 1 bsl 64, 1.0, a];
 vs(ints) -> [0, 1, -1, 2, 7, -7, 255, 576460752303423487, 576460752303423488, -576460752303423488, -576460752303423489, 4611686018427387904, 9223372036854775807, 9223372036854775808, -9223372036854775808, -9223372036854775809, 18446744073709551616, 1 bsl 100, -(1 bsl 100)];
 vs(iolists) -> [[], [1, 2], [<<1>>, [2, <<3, 4>>], 5], [1 | <<2>>], <<1, 2>>, [255], [256], [-1], [a], [1 | 2], [<<1:3>>], [<<1:3>>, <<1:5>>], <<1:3>>, [[[[]]]], [1.0], {1}, a, 1];
@@ -39,9 +40,11 @@ vs(lists2) -> [[], [1], [1, 2, 1], [2, 1], [a, 1.0, 1], [1 | 2], a, 1];
 vs(longl) -> [lists:seq(1, 1000), lists:seq(1, 1000) ++ a, lists:duplicate(70000, $x), [lists:duplicate(300, <<"ab">>) | <<"c">>]];
 vs(mapsv) -> [#{}, #{a => 1}, #{1 => x, 1.0 => y}, [], a];
 vs(mfas) -> [{erlang, abs, 1}, {lists, map, 2}, {no_such_module, f, 0}, {erlang, abs, 256}, {erlang, abs, -1}, {erlang, "abs", 1}, {1, abs, 1}, {erlang, abs, 1.0}];
+vs(mulb) -> [2, -2, 3, -3, 536870912, 1073741824, -1073741824, 2147483648, -2147483648, 4294967296, 192153584101141163, -192153584101141163, 288230376151711744, -288230376151711744, 576460752303423487, -576460752303423488];
 vs(one) -> [x];
 vs(parts) -> [{0, 0}, {0, 1}, {1, 2}, {4, 0}, {4, -2}, {2, -2}, {2, -3}, {0, 5}, {5, 0}, {-1, 1}, {0, 576460752303423488}, {1.0, 1}, {1, 2, 3}, a];
 vs(pos) -> [0, 1, 2, 4, 5, -1, 576460752303423488, 1.0, a];
+vs(prec) -> [9007199254740992, 9007199254740993, 9007199254740992.0, 9007199254740994.0, 576460752303423487, 576460752303423488, 576460752303423488.0, 9223372036854775807, 9223372036854775808, 9223372036854775808.0, (1 bsl 1024) - (1 bsl 971), 1.7976931348623157e308, 1 bsl 1024, -(1 bsl 1024), -1.7976931348623157e308, 0.0, -0.0, 0];
 vs(range) -> [1, 2, 7, 256, 4294967295, 4294967296, 1 bsl 64, 0, -1, 1.0, a];
 vs(rnames) -> [a, b, foo];
 vs(sbases) -> [2, 16, 36, 1, 37, 10.0];
@@ -52,7 +55,7 @@ vs(t2bopts) -> [[], [compressed], [{compressed, 9}], [{minor_version, 0}], [{min
 vs(terms) -> [0, 1, -1, 255, 256, 2147483647, 2147483648, -2147483648, -2147483649, 576460752303423488, 1 bsl 64, -(1 bsl 64), 1 bsl 2040, 1 bsl 2048, 0.0, -0.0, 1.0, 1.0e308, 5.0e-324, a, '', 'caf\x{e9}', '\x{3bb}', [], "abc", [1 | 2], [1, [2, 3], {4}], lists:seq(1, 300), {}, {a, 1}, list_to_tuple(lists:seq(1, 256)), <<>>, <<1, 2, 3>>, <<1:3>>, <<1, 2:7>>, binary:copy(<<7>>, 100), #{}, #{a => 1, b => [2]}, maps:from_list([{I, I} || I <- lists:seq(1, 40)]), fun erlang:abs/1, fun lists:map/2];
 vs(tuples) -> [{}, {a}, {a, b, c}, {1, {2}}, [a, b], [], a, 1, <<1>>, #{}];
 vs(tvals) -> [0, 1, -1, 999, -999, 1001, -1001, 576460752303423487, 1 bsl 70, -(1 bsl 70), 1.0, a];
-vs(units) -> [second, millisecond, microsecond, nanosecond, perf_counter, 1, 1000, 3, 1000000007, 0, -1, a].
+vs(units) -> [second, millisecond, nanosecond, perf_counter, 1000, 3, 0, a].
 
 o_0(X) -> try abs(X) catch error:R -> {error, R} end.
 o_1(X) -> try float(X) catch error:R -> {error, R} end.
@@ -76,51 +79,54 @@ o_18(X) -> try trunc(X) catch error:R -> {error, R} end.
 o_19(X) -> try round(X) catch error:R -> {error, R} end.
 o_20(X) -> try ceil(X) catch error:R -> {error, R} end.
 o_21(X) -> try floor(X) catch error:R -> {error, R} end.
-o_22(X) -> try float(X) catch error:R -> {error, R} end.
-o_23(X) -> try abs(X) catch error:R -> {error, R} end.
-o_24(X) -> try -X catch error:R -> {error, R} end.
-o_25(X) -> try bnot X catch error:R -> {error, R} end.
-o_26(X) -> try integer_to_list(X) catch error:R -> {error, R} end.
-o_27(X) -> try integer_to_binary(X) catch error:R -> {error, R} end.
-o_28(X) -> try integer_to_list(X) catch error:R -> {error, R} end.
-o_29(X) -> try list_to_integer(X) catch error:R -> {error, R} end.
-o_30(X) -> try binary_to_integer(X) catch error:R -> {error, R} end.
-o_31(X) -> try list_to_float(X) catch error:R -> {error, R} end.
-o_32(X) -> try binary_to_float(X) catch error:R -> {error, R} end.
-o_33(X) -> try float_to_list(X) catch error:R -> {error, R} end.
-o_34(X) -> try float_to_binary(X) catch error:R -> {error, R} end.
-o_35(X) -> try atom_to_list(X) catch error:R -> {error, R} end.
-o_36(X) -> try atom_to_binary(X) catch error:R -> {error, R} end.
-o_37(X) -> try list_to_atom(X) catch error:R -> {error, R} end.
-o_38(X) -> try list_to_existing_atom(X) catch error:R -> {error, R} end.
-o_39(X) -> try binary_to_atom(X) catch error:R -> {error, R} end.
-o_40(X) -> try binary_to_existing_atom(X) catch error:R -> {error, R} end.
-o_41(X) -> try binary_to_list(X) catch error:R -> {error, R} end.
-o_42(X) -> try bitstring_to_list(X) catch error:R -> {error, R} end.
-o_43(X) -> try list_to_binary(X) catch error:R -> {error, R} end.
-o_44(X) -> try list_to_bitstring(X) catch error:R -> {error, R} end.
-o_45(X) -> try iolist_size(X) catch error:R -> {error, R} end.
-o_46(X) -> try iolist_to_binary(X) catch error:R -> {error, R} end.
-o_47(X) -> try erlang:iolist_to_iovec(X) catch error:R -> {error, R} end.
-o_48(X) -> try list_to_tuple(X) catch error:R -> {error, R} end.
-o_49(X) -> try tuple_to_list(X) catch error:R -> {error, R} end.
-o_50(X) -> try length(X) catch error:R -> {error, R} end.
-o_51(X) -> try term_to_binary(X) catch error:R -> {error, R} end.
-o_52(X) -> try binary_to_term(term_to_binary(X)) =:= X catch error:R -> {error, R} end.
-o_53(X) -> try binary_to_term(term_to_binary(X, [compressed])) =:= X catch error:R -> {error, R} end.
-o_54(X) -> try erlang:external_size(X) catch error:R -> {error, R} end.
-o_55(X) -> try binary_to_term(X) catch error:R -> {error, R} end.
-o_56(X) -> try length(X) catch error:R -> {error, R} end.
-o_57(X) -> try iolist_size(X) catch error:R -> {error, R} end.
-o_58(X) -> try erlang:adler32(X) catch error:R -> {error, R} end.
-o_59(X) -> try erlang:crc32(X) catch error:R -> {error, R} end.
-o_60(X) -> try erlang:phash2(X) catch error:R -> {error, R} end.
-o_61(X) -> try erlang:md5(X) catch error:R -> {error, R} end.
+o_22(X) -> try sh(float(X)) catch error:R -> {error, R} end.
+o_23(X) -> try sh(trunc(X)) catch error:R -> {error, R} end.
+o_24(X) -> try float(X) catch error:R -> {error, R} end.
+o_25(X) -> try float(X) catch error:R -> {error, R} end.
+o_26(X) -> try abs(X) catch error:R -> {error, R} end.
+o_27(X) -> try -X catch error:R -> {error, R} end.
+o_28(X) -> try bnot X catch error:R -> {error, R} end.
+o_29(X) -> try integer_to_list(X) catch error:R -> {error, R} end.
+o_30(X) -> try integer_to_binary(X) catch error:R -> {error, R} end.
+o_31(X) -> try integer_to_list(X) catch error:R -> {error, R} end.
+o_32(X) -> try list_to_integer(X) catch error:R -> {error, R} end.
+o_33(X) -> try binary_to_integer(X) catch error:R -> {error, R} end.
+o_34(X) -> try list_to_float(X) catch error:R -> {error, R} end.
+o_35(X) -> try binary_to_float(X) catch error:R -> {error, R} end.
+o_36(X) -> try float_to_list(X) catch error:R -> {error, R} end.
+o_37(X) -> try float_to_binary(X) catch error:R -> {error, R} end.
+o_38(X) -> try atom_to_list(X) catch error:R -> {error, R} end.
+o_39(X) -> try atom_to_binary(X) catch error:R -> {error, R} end.
+o_40(X) -> try list_to_atom(X) catch error:R -> {error, R} end.
+o_41(X) -> try list_to_existing_atom(X) catch error:R -> {error, R} end.
+o_42(X) -> try binary_to_atom(X) catch error:R -> {error, R} end.
+o_43(X) -> try binary_to_existing_atom(X) catch error:R -> {error, R} end.
+o_44(X) -> try binary_to_list(X) catch error:R -> {error, R} end.
+o_45(X) -> try bitstring_to_list(X) catch error:R -> {error, R} end.
+o_46(X) -> try list_to_binary(X) catch error:R -> {error, R} end.
+o_47(X) -> try list_to_bitstring(X) catch error:R -> {error, R} end.
+o_48(X) -> try iolist_size(X) catch error:R -> {error, R} end.
+o_49(X) -> try iolist_to_binary(X) catch error:R -> {error, R} end.
+o_50(X) -> try erlang:iolist_to_iovec(X) catch error:R -> {error, R} end.
+o_51(X) -> try list_to_tuple(X) catch error:R -> {error, R} end.
+o_52(X) -> try tuple_to_list(X) catch error:R -> {error, R} end.
+o_53(X) -> try length(X) catch error:R -> {error, R} end.
+o_54(X) -> try term_to_binary(X) catch error:R -> {error, R} end.
+o_55(X) -> try binary_to_term(term_to_binary(X)) =:= X catch error:R -> {error, R} end.
+o_56(X) -> try binary_to_term(term_to_binary(X, [compressed])) =:= X catch error:R -> {error, R} end.
+o_57(X) -> try erlang:external_size(X) catch error:R -> {error, R} end.
+o_58(X) -> try binary_to_term(X) catch error:R -> {error, R} end.
+o_59(X) -> try length(X) catch error:R -> {error, R} end.
+o_60(X) -> try iolist_size(X) catch error:R -> {error, R} end.
+o_61(X) -> try erlang:adler32(X) catch error:R -> {error, R} end.
 o_62(X) -> try erlang:crc32(X) catch error:R -> {error, R} end.
-o_63(X) -> try erlang:adler32(X) catch error:R -> {error, R} end.
-o_64(X) -> try is_function(X) catch error:R -> {error, R} end.
-o_65(X) -> try erlang:fun_info(X, arity) catch error:R -> {error, R} end.
-o_66(X) -> try erlang:fun_to_list(X) catch error:R -> {error, R} end.
+o_63(X) -> try erlang:phash2(X) catch error:R -> {error, R} end.
+o_64(X) -> try erlang:md5(X) catch error:R -> {error, R} end.
+o_65(X) -> try erlang:crc32(X) catch error:R -> {error, R} end.
+o_66(X) -> try erlang:adler32(X) catch error:R -> {error, R} end.
+o_67(X) -> try is_function(X) catch error:R -> {error, R} end.
+o_68(X) -> try erlang:fun_info(X, arity) catch error:R -> {error, R} end.
+o_69(X) -> try erlang:fun_to_list(X) catch error:R -> {error, R} end.
 t_0(X, Y) -> try X + Y catch error:R -> {error, R} end.
 t_1(X, Y) -> try X - Y catch error:R -> {error, R} end.
 t_2(X, Y) -> try X * Y catch error:R -> {error, R} end.
@@ -160,13 +166,25 @@ t_35(X, Y) -> try binary_to_term(X, Y) catch error:R -> {error, R} end.
 t_36(X, Y) -> try erlang:external_size(X, Y) catch error:R -> {error, R} end.
 t_37(X, Y) -> try erlang:phash2(X, Y) catch error:R -> {error, R} end.
 t_38(X, Y) -> try erlang:phash(X, Y) catch error:R -> {error, R} end.
-t_39(X, Y) -> try erlang:crc32(X, Y) catch error:R -> {error, R} end.
-t_40(X, Y) -> try erlang:adler32(X, Y) catch error:R -> {error, R} end.
-t_41(X, Y) -> try is_function(X, Y) catch error:R -> {error, R} end.
-t_42(X, Y) -> try erlang:fun_info(X, Y) catch error:R -> {error, R} end.
-t_43(X, Y) -> try is_map_key(X, Y) catch error:R -> {error, R} end.
-t_44(X, Y) -> try map_get(X, Y) catch error:R -> {error, R} end.
-t_45(X, Y) -> try is_record(X, Y) catch error:R -> {error, R} end.
+t_39(X, Y) -> try {X < Y, X == Y, X =:= Y} catch error:R -> {error, R} end.
+t_40(X, Y) -> try {min(X, Y), max(X, Y)} catch error:R -> {error, R} end.
+t_41(X, Y) -> try X * Y catch error:R -> {error, R} end.
+t_42(X, Y) -> try X + Y catch error:R -> {error, R} end.
+t_43(X, Y) -> try X - Y catch error:R -> {error, R} end.
+t_44(X, Y) -> try X div Y catch error:R -> {error, R} end.
+t_45(X, Y) -> try X rem Y catch error:R -> {error, R} end.
+t_46(X, Y) -> try sh(X + Y) catch error:R -> {error, R} end.
+t_47(X, Y) -> try sh(X - Y) catch error:R -> {error, R} end.
+t_48(X, Y) -> try sh(X * Y) catch error:R -> {error, R} end.
+t_49(X, Y) -> try sh(X / Y) catch error:R -> {error, R} end.
+t_50(X, Y) -> try {X < Y, X == Y} catch error:R -> {error, R} end.
+t_51(X, Y) -> try erlang:crc32(X, Y) catch error:R -> {error, R} end.
+t_52(X, Y) -> try erlang:adler32(X, Y) catch error:R -> {error, R} end.
+t_53(X, Y) -> try is_function(X, Y) catch error:R -> {error, R} end.
+t_54(X, Y) -> try erlang:fun_info(X, Y) catch error:R -> {error, R} end.
+t_55(X, Y) -> try is_map_key(X, Y) catch error:R -> {error, R} end.
+t_56(X, Y) -> try map_get(X, Y) catch error:R -> {error, R} end.
+t_57(X, Y) -> try is_record(X, Y) catch error:R -> {error, R} end.
 h_0(X, Y, Z) -> try setelement(X, Y, Z) catch error:R -> {error, R} end.
 h_1(X, Y, Z) -> try erlang:insert_element(X, Y, Z) catch error:R -> {error, R} end.
 h_2(X, Y, Z) -> try erlang:make_tuple(X, Y, Z) catch error:R -> {error, R} end.
@@ -258,6 +276,63 @@ fc_11(X) when is_float(X) -> try X * 0.0 catch error:R -> {error, R} end.
 m_0(X) -> try case X of {M, F, A} -> erlang:make_fun(M, F, A) end catch error:R -> {error, R} end.
 m_1(X) -> try case X of {M, F, A} -> erlang:fun_info(erlang:make_fun(M, F, A)) end catch error:R -> {error, R} end.
 m_2(X) -> try case X of {M, F, A} -> erlang:make_fun(M, F, A) =:= erlang:make_fun(M, F, A) end catch error:R -> {error, R} end.
+z_0() -> try lists:seq(1, 1000) -- lists:seq(1, 999, 2) catch error:R -> {error, R} end.
+z_1() -> try lists:seq(1, 300) -- lists:seq(300, 1, -1) catch error:R -> {error, R} end.
+z_2() -> try [a, b, a, c, a] -- [a, a] catch error:R -> {error, R} end.
+z_3() -> try [1, 1.0, 1] -- [1.0] catch error:R -> {error, R} end.
+z_4() -> try length(lists:seq(1, 100000) -- lists:seq(2, 100000)) catch error:R -> {error, R} end.
+z_5() -> try lists:duplicate(3, x) ++ [y | z] catch error:R -> {error, R} end.
+z_6() -> try iolist_size(lists:duplicate(100000, <<"ab">>)) catch error:R -> {error, R} end.
+z_7() -> try byte_size(list_to_binary(lists:duplicate(10000, "abc"))) catch error:R -> {error, R} end.
+z_8() -> try erlang:phash2(lists:seq(1, 1000)) catch error:R -> {error, R} end.
+z_9() -> try erlang:phash2(list_to_tuple(lists:seq(1, 1000))) catch error:R -> {error, R} end.
+z_10() -> try erlang:phash2(binary:copy(<<1, 2, 3>>, 1000)) catch error:R -> {error, R} end.
+z_11() -> try erlang:phash2(1 bsl 5000) catch error:R -> {error, R} end.
+z_12() -> try erlang:phash2(maps:from_list([{I, I * I} || I <- lists:seq(1, 100)])) catch error:R -> {error, R} end.
+z_13() -> try erlang:phash2(#{a => 1}, 1) catch error:R -> {error, R} end.
+z_14() -> try erlang:crc32(binary:copy(<<"abc">>, 10000)) catch error:R -> {error, R} end.
+z_15() -> try erlang:md5(binary:copy(<<"abc">>, 10000)) catch error:R -> {error, R} end.
+z_16() -> try byte_size(term_to_binary(lists:seq(1, 10000))) catch error:R -> {error, R} end.
+z_17() -> try binary_to_term(term_to_binary(lists:seq(1, 10000), [compressed])) =:= lists:seq(1, 10000) catch error:R -> {error, R} end.
+z_18() -> try (1 bsl 1000) div 3 catch error:R -> {error, R} end.
+z_19() -> try (1 bsl 1000) rem 12345678901234567890 catch error:R -> {error, R} end.
+z_20() -> try integer_to_list(1 bsl 1000, 36) catch error:R -> {error, R} end.
+z_21() -> try list_to_integer(lists:duplicate(500, $9)) catch error:R -> {error, R} end.
+z_22() -> try -(1 bsl 64) div 7 catch error:R -> {error, R} end.
+z_23() -> try -(1 bsl 64) rem 7 catch error:R -> {error, R} end.
+z_24() -> try (1 bsl 200) band -(1 bsl 100) catch error:R -> {error, R} end.
+z_25() -> try bnot (1 bsl 200) catch error:R -> {error, R} end.
+z_26() -> try -(1 bsl 200) bsr 199 catch error:R -> {error, R} end.
+z_27() -> try -(1 bsl 200) bsr 1000 catch error:R -> {error, R} end.
+z_28() -> try (1 bsl 64) bsl -65 catch error:R -> {error, R} end.
+z_29() -> try 1 bsl 5000 > 1.0e308 catch error:R -> {error, R} end.
+z_30() -> try float(1 bsl 1023) catch error:R -> {error, R} end.
+z_31() -> try float((1 bsl 1024) - 1) catch error:R -> {error, R} end.
+z_32() -> try float((1 bsl 1024) - (1 bsl 970)) catch error:R -> {error, R} end.
+z_33() -> try float((1 bsl 1024) - (1 bsl 970) - 1) catch error:R -> {error, R} end.
+z_34() -> try float(9007199254740993) catch error:R -> {error, R} end.
+z_35() -> try float(9007199254740995) catch error:R -> {error, R} end.
+z_36() -> try float(-9007199254740993) catch error:R -> {error, R} end.
+z_37() -> try 9007199254740993 + 0.0 catch error:R -> {error, R} end.
+z_38() -> try 9007199254740993 * 1.0 catch error:R -> {error, R} end.
+z_39() -> try (1 bsl 64) + 0.5 catch error:R -> {error, R} end.
+z_40() -> try list_to_float("9007199254740993.0") catch error:R -> {error, R} end.
+z_41() -> try float_to_list(9007199254740993.0) catch error:R -> {error, R} end.
+z_42() -> try length(atom_to_list(list_to_atom(lists:duplicate(255, 955)))) catch error:R -> {error, R} end.
+z_43() -> try byte_size(atom_to_binary(list_to_atom(lists:duplicate(255, 955)))) catch error:R -> {error, R} end.
+z_44() -> try list_to_atom(lists:duplicate(256, 955)) catch error:R -> {error, R} end.
+z_45() -> try binary_to_atom(binary:copy(<<206, 187>>, 256), utf8) catch error:R -> {error, R} end.
+z_46() -> try erlang:external_size(lists:seq(1, 1000)) catch error:R -> {error, R} end.
+z_47() -> try tuple_size(erlang:make_tuple(16777215, a)) catch error:R -> {error, R} end.
+z_48() -> try erlang:make_tuple(16777216, a) catch error:R -> {error, R} end.
+z_49() -> try size(<<0:1000000>>) catch error:R -> {error, R} end.
+z_50() -> try erlang:binary_to_list(<<1, 2, 3>>, 3, 3) catch error:R -> {error, R} end.
+sh(V) when is_integer(V) ->
+    case length(integer_to_list(V)) of
+        L when L > 30 -> {big, V rem 1000000007, L};
+        _ -> V
+    end;
+sh(V) -> V.
 fneg(X) when is_float(X) -> -X.
 
 main() ->
@@ -283,51 +358,54 @@ main() ->
     io:format("~s ~w~n", ["round(X)", [o_19(X) || X <- vs(floats)]]),
     io:format("~s ~w~n", ["ceil(X)", [o_20(X) || X <- vs(floats)]]),
     io:format("~s ~w~n", ["floor(X)", [o_21(X) || X <- vs(floats)]]),
-    io:format("~s ~w~n", ["float(X)", [o_22(X) || X <- vs(ints)]]),
-    io:format("~s ~w~n", ["abs(X)", [o_23(X) || X <- vs(ints)]]),
-    io:format("~s ~w~n", ["-X", [o_24(X) || X <- vs(ints)]]),
-    io:format("~s ~w~n", ["bnot X", [o_25(X) || X <- vs(ints)]]),
-    io:format("~s ~w~n", ["integer_to_list(X)", [o_26(X) || X <- vs(ints)]]),
-    io:format("~s ~w~n", ["integer_to_binary(X)", [o_27(X) || X <- vs(ints)]]),
-    io:format("~s ~w~n", ["integer_to_list(X)", [o_28(X) || X <- vs(all)]]),
-    io:format("~s ~w~n", ["list_to_integer(X)", [o_29(X) || X <- vs(istr)]]),
-    io:format("~s ~w~n", ["binary_to_integer(X)", [o_30(X) || X <- vs(bistr)]]),
-    io:format("~s ~w~n", ["list_to_float(X)", [o_31(X) || X <- vs(fstr)]]),
-    io:format("~s ~w~n", ["binary_to_float(X)", [o_32(X) || X <- vs(bfstr)]]),
-    io:format("~s ~w~n", ["float_to_list(X)", [o_33(X) || X <- vs(floats)]]),
-    io:format("~s ~w~n", ["float_to_binary(X)", [o_34(X) || X <- vs(fconv)]]),
-    io:format("~s ~w~n", ["atom_to_list(X)", [o_35(X) || X <- vs(atoms)]]),
-    io:format("~s ~w~n", ["atom_to_binary(X)", [o_36(X) || X <- vs(atoms)]]),
-    io:format("~s ~w~n", ["list_to_atom(X)", [o_37(X) || X <- vs(alists)]]),
-    io:format("~s ~w~n", ["list_to_existing_atom(X)", [o_38(X) || X <- vs(alists)]]),
-    io:format("~s ~w~n", ["binary_to_atom(X)", [o_39(X) || X <- vs(abins)]]),
-    io:format("~s ~w~n", ["binary_to_existing_atom(X)", [o_40(X) || X <- vs(abins)]]),
-    io:format("~s ~w~n", ["binary_to_list(X)", [o_41(X) || X <- vs(bins)]]),
-    io:format("~s ~w~n", ["bitstring_to_list(X)", [o_42(X) || X <- vs(bins)]]),
-    io:format("~s ~w~n", ["list_to_binary(X)", [o_43(X) || X <- vs(iolists)]]),
-    io:format("~s ~w~n", ["list_to_bitstring(X)", [o_44(X) || X <- vs(iolists)]]),
-    io:format("~s ~w~n", ["iolist_size(X)", [o_45(X) || X <- vs(iolists)]]),
-    io:format("~s ~w~n", ["iolist_to_binary(X)", [o_46(X) || X <- vs(iolists)]]),
-    io:format("~s ~w~n", ["erlang:iolist_to_iovec(X)", [o_47(X) || X <- vs(iolists)]]),
-    io:format("~s ~w~n", ["list_to_tuple(X)", [o_48(X) || X <- vs(lists)]]),
-    io:format("~s ~w~n", ["tuple_to_list(X)", [o_49(X) || X <- vs(tuples)]]),
-    io:format("~s ~w~n", ["length(X)", [o_50(X) || X <- vs(lists)]]),
-    io:format("~s ~w~n", ["term_to_binary(X)", [o_51(X) || X <- vs(terms)]]),
-    io:format("~s ~w~n", ["binary_to_term(term_to_binary(X)) =:= X", [o_52(X) || X <- vs(terms)]]),
-    io:format("~s ~w~n", ["binary_to_term(term_to_binary(X, [compressed])) =:= X", [o_53(X) || X <- vs(terms)]]),
-    io:format("~s ~w~n", ["erlang:external_size(X)", [o_54(X) || X <- vs(terms)]]),
-    io:format("~s ~w~n", ["binary_to_term(X)", [o_55(X) || X <- vs(b2t)]]),
-    io:format("~s ~w~n", ["length(X)", [o_56(X) || X <- vs(longl)]]),
-    io:format("~s ~w~n", ["iolist_size(X)", [o_57(X) || X <- vs(longl)]]),
-    io:format("~s ~w~n", ["erlang:adler32(X)", [o_58(X) || X <- vs(longl)]]),
-    io:format("~s ~w~n", ["erlang:crc32(X)", [o_59(X) || X <- vs(longl)]]),
-    io:format("~s ~w~n", ["erlang:phash2(X)", [o_60(X) || X <- vs(hterms)]]),
-    io:format("~s ~w~n", ["erlang:md5(X)", [o_61(X) || X <- vs(csum)]]),
-    io:format("~s ~w~n", ["erlang:crc32(X)", [o_62(X) || X <- vs(csum)]]),
-    io:format("~s ~w~n", ["erlang:adler32(X)", [o_63(X) || X <- vs(csum)]]),
-    io:format("~s ~w~n", ["is_function(X)", [o_64(X) || X <- vs(funs)]]),
-    io:format("~s ~w~n", ["erlang:fun_info(X, arity)", [o_65(X) || X <- vs(funs)]]),
-    io:format("~s ~w~n", ["erlang:fun_to_list(X)", [o_66(X) || X <- vs(funs)]]),
+    io:format("~s ~w~n", ["sh(float(X))", [o_22(X) || X <- vs(huge)]]),
+    io:format("~s ~w~n", ["sh(trunc(X))", [o_23(X) || X <- vs(huge)]]),
+    io:format("~s ~w~n", ["float(X)", [o_24(X) || X <- vs(prec)]]),
+    io:format("~s ~w~n", ["float(X)", [o_25(X) || X <- vs(ints)]]),
+    io:format("~s ~w~n", ["abs(X)", [o_26(X) || X <- vs(ints)]]),
+    io:format("~s ~w~n", ["-X", [o_27(X) || X <- vs(ints)]]),
+    io:format("~s ~w~n", ["bnot X", [o_28(X) || X <- vs(ints)]]),
+    io:format("~s ~w~n", ["integer_to_list(X)", [o_29(X) || X <- vs(ints)]]),
+    io:format("~s ~w~n", ["integer_to_binary(X)", [o_30(X) || X <- vs(ints)]]),
+    io:format("~s ~w~n", ["integer_to_list(X)", [o_31(X) || X <- vs(all)]]),
+    io:format("~s ~w~n", ["list_to_integer(X)", [o_32(X) || X <- vs(istr)]]),
+    io:format("~s ~w~n", ["binary_to_integer(X)", [o_33(X) || X <- vs(bistr)]]),
+    io:format("~s ~w~n", ["list_to_float(X)", [o_34(X) || X <- vs(fstr)]]),
+    io:format("~s ~w~n", ["binary_to_float(X)", [o_35(X) || X <- vs(bfstr)]]),
+    io:format("~s ~w~n", ["float_to_list(X)", [o_36(X) || X <- vs(floats)]]),
+    io:format("~s ~w~n", ["float_to_binary(X)", [o_37(X) || X <- vs(fconv)]]),
+    io:format("~s ~w~n", ["atom_to_list(X)", [o_38(X) || X <- vs(atoms)]]),
+    io:format("~s ~w~n", ["atom_to_binary(X)", [o_39(X) || X <- vs(atoms)]]),
+    io:format("~s ~w~n", ["list_to_atom(X)", [o_40(X) || X <- vs(alists)]]),
+    io:format("~s ~w~n", ["list_to_existing_atom(X)", [o_41(X) || X <- vs(alists)]]),
+    io:format("~s ~w~n", ["binary_to_atom(X)", [o_42(X) || X <- vs(abins)]]),
+    io:format("~s ~w~n", ["binary_to_existing_atom(X)", [o_43(X) || X <- vs(abins)]]),
+    io:format("~s ~w~n", ["binary_to_list(X)", [o_44(X) || X <- vs(bins)]]),
+    io:format("~s ~w~n", ["bitstring_to_list(X)", [o_45(X) || X <- vs(bins)]]),
+    io:format("~s ~w~n", ["list_to_binary(X)", [o_46(X) || X <- vs(iolists)]]),
+    io:format("~s ~w~n", ["list_to_bitstring(X)", [o_47(X) || X <- vs(iolists)]]),
+    io:format("~s ~w~n", ["iolist_size(X)", [o_48(X) || X <- vs(iolists)]]),
+    io:format("~s ~w~n", ["iolist_to_binary(X)", [o_49(X) || X <- vs(iolists)]]),
+    io:format("~s ~w~n", ["erlang:iolist_to_iovec(X)", [o_50(X) || X <- vs(iolists)]]),
+    io:format("~s ~w~n", ["list_to_tuple(X)", [o_51(X) || X <- vs(lists)]]),
+    io:format("~s ~w~n", ["tuple_to_list(X)", [o_52(X) || X <- vs(tuples)]]),
+    io:format("~s ~w~n", ["length(X)", [o_53(X) || X <- vs(lists)]]),
+    io:format("~s ~w~n", ["term_to_binary(X)", [o_54(X) || X <- vs(terms)]]),
+    io:format("~s ~w~n", ["binary_to_term(term_to_binary(X)) =:= X", [o_55(X) || X <- vs(terms)]]),
+    io:format("~s ~w~n", ["binary_to_term(term_to_binary(X, [compressed])) =:= X", [o_56(X) || X <- vs(terms)]]),
+    io:format("~s ~w~n", ["erlang:external_size(X)", [o_57(X) || X <- vs(terms)]]),
+    io:format("~s ~w~n", ["binary_to_term(X)", [o_58(X) || X <- vs(b2t)]]),
+    io:format("~s ~w~n", ["length(X)", [o_59(X) || X <- vs(longl)]]),
+    io:format("~s ~w~n", ["iolist_size(X)", [o_60(X) || X <- vs(longl)]]),
+    io:format("~s ~w~n", ["erlang:adler32(X)", [o_61(X) || X <- vs(longl)]]),
+    io:format("~s ~w~n", ["erlang:crc32(X)", [o_62(X) || X <- vs(longl)]]),
+    io:format("~s ~w~n", ["erlang:phash2(X)", [o_63(X) || X <- vs(hterms)]]),
+    io:format("~s ~w~n", ["erlang:md5(X)", [o_64(X) || X <- vs(csum)]]),
+    io:format("~s ~w~n", ["erlang:crc32(X)", [o_65(X) || X <- vs(csum)]]),
+    io:format("~s ~w~n", ["erlang:adler32(X)", [o_66(X) || X <- vs(csum)]]),
+    io:format("~s ~w~n", ["is_function(X)", [o_67(X) || X <- vs(funs)]]),
+    io:format("~s ~w~n", ["erlang:fun_info(X, arity)", [o_68(X) || X <- vs(funs)]]),
+    io:format("~s ~w~n", ["erlang:fun_to_list(X)", [o_69(X) || X <- vs(funs)]]),
     io:format("~s ~w~n", ["X + Y", [t_0(X, Y) || X <- vs(arith), Y <- vs(arith)]]),
     io:format("~s ~w~n", ["X - Y", [t_1(X, Y) || X <- vs(arith), Y <- vs(arith)]]),
     io:format("~s ~w~n", ["X * Y", [t_2(X, Y) || X <- vs(arith), Y <- vs(arith)]]),
@@ -367,13 +445,25 @@ main() ->
     io:format("~s ~w~n", ["erlang:external_size(X, Y)", [t_36(X, Y) || X <- vs(hterms), Y <- vs(t2bopts)]]),
     io:format("~s ~w~n", ["erlang:phash2(X, Y)", [t_37(X, Y) || X <- vs(hterms), Y <- vs(range)]]),
     io:format("~s ~w~n", ["erlang:phash(X, Y)", [t_38(X, Y) || X <- vs(hterms), Y <- vs(range)]]),
-    io:format("~s ~w~n", ["erlang:crc32(X, Y)", [t_39(X, Y) || X <- vs(crcs), Y <- vs(csum)]]),
-    io:format("~s ~w~n", ["erlang:adler32(X, Y)", [t_40(X, Y) || X <- vs(crcs), Y <- vs(csum)]]),
-    io:format("~s ~w~n", ["is_function(X, Y)", [t_41(X, Y) || X <- vs(funs), Y <- vs(arities)]]),
-    io:format("~s ~w~n", ["erlang:fun_info(X, Y)", [t_42(X, Y) || X <- vs(funs), Y <- vs(finfo)]]),
-    io:format("~s ~w~n", ["is_map_key(X, Y)", [t_43(X, Y) || X <- vs(keys), Y <- vs(mapsv)]]),
-    io:format("~s ~w~n", ["map_get(X, Y)", [t_44(X, Y) || X <- vs(keys), Y <- vs(mapsv)]]),
-    io:format("~s ~w~n", ["is_record(X, Y)", [t_45(X, Y) || X <- vs(tuples), Y <- vs(bools)]]),
+    io:format("~s ~w~n", ["{X < Y, X == Y, X =:= Y}", [t_39(X, Y) || X <- vs(prec), Y <- vs(prec)]]),
+    io:format("~s ~w~n", ["{min(X, Y), max(X, Y)}", [t_40(X, Y) || X <- vs(prec), Y <- vs(prec)]]),
+    io:format("~s ~w~n", ["X * Y", [t_41(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
+    io:format("~s ~w~n", ["X + Y", [t_42(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
+    io:format("~s ~w~n", ["X - Y", [t_43(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
+    io:format("~s ~w~n", ["X div Y", [t_44(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
+    io:format("~s ~w~n", ["X rem Y", [t_45(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
+    io:format("~s ~w~n", ["sh(X + Y)", [t_46(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
+    io:format("~s ~w~n", ["sh(X - Y)", [t_47(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
+    io:format("~s ~w~n", ["sh(X * Y)", [t_48(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
+    io:format("~s ~w~n", ["sh(X / Y)", [t_49(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
+    io:format("~s ~w~n", ["{X < Y, X == Y}", [t_50(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
+    io:format("~s ~w~n", ["erlang:crc32(X, Y)", [t_51(X, Y) || X <- vs(crcs), Y <- vs(csum)]]),
+    io:format("~s ~w~n", ["erlang:adler32(X, Y)", [t_52(X, Y) || X <- vs(crcs), Y <- vs(csum)]]),
+    io:format("~s ~w~n", ["is_function(X, Y)", [t_53(X, Y) || X <- vs(funs), Y <- vs(arities)]]),
+    io:format("~s ~w~n", ["erlang:fun_info(X, Y)", [t_54(X, Y) || X <- vs(funs), Y <- vs(finfo)]]),
+    io:format("~s ~w~n", ["is_map_key(X, Y)", [t_55(X, Y) || X <- vs(keys), Y <- vs(mapsv)]]),
+    io:format("~s ~w~n", ["map_get(X, Y)", [t_56(X, Y) || X <- vs(keys), Y <- vs(mapsv)]]),
+    io:format("~s ~w~n", ["is_record(X, Y)", [t_57(X, Y) || X <- vs(tuples), Y <- vs(bools)]]),
     io:format("~s ~w~n", ["setelement(X, Y, Z)", [h_0(X, Y, Z) || X <- vs(idx), Y <- vs(tuples), Z <- vs(bools)]]),
     io:format("~s ~w~n", ["erlang:insert_element(X, Y, Z)", [h_1(X, Y, Z) || X <- vs(idx), Y <- vs(tuples), Z <- vs(bools)]]),
     io:format("~s ~w~n", ["erlang:make_tuple(X, Y, Z)", [h_2(X, Y, Z) || X <- vs(small), Y <- vs(bools), Z <- vs(parts)]]),
@@ -436,4 +526,55 @@ main() ->
     io:format("~s ~w~n", ["case X of {M, F, A} -> erlang:make_fun(M, F, A) end", [m_0(X) || X <- vs(mfas)]]),
     io:format("~s ~w~n", ["case X of {M, F, A} -> erlang:fun_info(erlang:make_fun(M, F, A)) end", [m_1(X) || X <- vs(mfas)]]),
     io:format("~s ~w~n", ["case X of {M, F, A} -> erlang:make_fun(M, F, A) =:= erlang:make_fun(M, F, A) end", [m_2(X) || X <- vs(mfas)]]),
+    io:format("~s ~w~n", ["lists:seq(1, 1000) -- lists:seq(1, 999, 2)", z_0()]),
+    io:format("~s ~w~n", ["lists:seq(1, 300) -- lists:seq(300, 1, -1)", z_1()]),
+    io:format("~s ~w~n", ["[a, b, a, c, a] -- [a, a]", z_2()]),
+    io:format("~s ~w~n", ["[1, 1.0, 1] -- [1.0]", z_3()]),
+    io:format("~s ~w~n", ["length(lists:seq(1, 100000) -- lists:seq(2, 100000))", z_4()]),
+    io:format("~s ~w~n", ["lists:duplicate(3, x) ++ [y | z]", z_5()]),
+    io:format("~s ~w~n", ["iolist_size(lists:duplicate(100000, <<\"ab\">>))", z_6()]),
+    io:format("~s ~w~n", ["byte_size(list_to_binary(lists:duplicate(10000, \"abc\")))", z_7()]),
+    io:format("~s ~w~n", ["erlang:phash2(lists:seq(1, 1000))", z_8()]),
+    io:format("~s ~w~n", ["erlang:phash2(list_to_tuple(lists:seq(1, 1000)))", z_9()]),
+    io:format("~s ~w~n", ["erlang:phash2(binary:copy(<<1, 2, 3>>, 1000))", z_10()]),
+    io:format("~s ~w~n", ["erlang:phash2(1 bsl 5000)", z_11()]),
+    io:format("~s ~w~n", ["erlang:phash2(maps:from_list([{I, I * I} || I <- lists:seq(1, 100)]))", z_12()]),
+    io:format("~s ~w~n", ["erlang:phash2(#{a => 1}, 1)", z_13()]),
+    io:format("~s ~w~n", ["erlang:crc32(binary:copy(<<\"abc\">>, 10000))", z_14()]),
+    io:format("~s ~w~n", ["erlang:md5(binary:copy(<<\"abc\">>, 10000))", z_15()]),
+    io:format("~s ~w~n", ["byte_size(term_to_binary(lists:seq(1, 10000)))", z_16()]),
+    io:format("~s ~w~n", ["binary_to_term(term_to_binary(lists:seq(1, 10000), [compressed])) =:= lists:seq(1, 10000)", z_17()]),
+    io:format("~s ~w~n", ["(1 bsl 1000) div 3", z_18()]),
+    io:format("~s ~w~n", ["(1 bsl 1000) rem 12345678901234567890", z_19()]),
+    io:format("~s ~w~n", ["integer_to_list(1 bsl 1000, 36)", z_20()]),
+    io:format("~s ~w~n", ["list_to_integer(lists:duplicate(500, $9))", z_21()]),
+    io:format("~s ~w~n", ["-(1 bsl 64) div 7", z_22()]),
+    io:format("~s ~w~n", ["-(1 bsl 64) rem 7", z_23()]),
+    io:format("~s ~w~n", ["(1 bsl 200) band -(1 bsl 100)", z_24()]),
+    io:format("~s ~w~n", ["bnot (1 bsl 200)", z_25()]),
+    io:format("~s ~w~n", ["-(1 bsl 200) bsr 199", z_26()]),
+    io:format("~s ~w~n", ["-(1 bsl 200) bsr 1000", z_27()]),
+    io:format("~s ~w~n", ["(1 bsl 64) bsl -65", z_28()]),
+    io:format("~s ~w~n", ["1 bsl 5000 > 1.0e308", z_29()]),
+    io:format("~s ~w~n", ["float(1 bsl 1023)", z_30()]),
+    io:format("~s ~w~n", ["float((1 bsl 1024) - 1)", z_31()]),
+    io:format("~s ~w~n", ["float((1 bsl 1024) - (1 bsl 970))", z_32()]),
+    io:format("~s ~w~n", ["float((1 bsl 1024) - (1 bsl 970) - 1)", z_33()]),
+    io:format("~s ~w~n", ["float(9007199254740993)", z_34()]),
+    io:format("~s ~w~n", ["float(9007199254740995)", z_35()]),
+    io:format("~s ~w~n", ["float(-9007199254740993)", z_36()]),
+    io:format("~s ~w~n", ["9007199254740993 + 0.0", z_37()]),
+    io:format("~s ~w~n", ["9007199254740993 * 1.0", z_38()]),
+    io:format("~s ~w~n", ["(1 bsl 64) + 0.5", z_39()]),
+    io:format("~s ~w~n", ["list_to_float(\"9007199254740993.0\")", z_40()]),
+    io:format("~s ~w~n", ["float_to_list(9007199254740993.0)", z_41()]),
+    io:format("~s ~w~n", ["length(atom_to_list(list_to_atom(lists:duplicate(255, 955))))", z_42()]),
+    io:format("~s ~w~n", ["byte_size(atom_to_binary(list_to_atom(lists:duplicate(255, 955))))", z_43()]),
+    io:format("~s ~w~n", ["list_to_atom(lists:duplicate(256, 955))", z_44()]),
+    io:format("~s ~w~n", ["binary_to_atom(binary:copy(<<206, 187>>, 256), utf8)", z_45()]),
+    io:format("~s ~w~n", ["erlang:external_size(lists:seq(1, 1000))", z_46()]),
+    io:format("~s ~w~n", ["tuple_size(erlang:make_tuple(16777215, a))", z_47()]),
+    io:format("~s ~w~n", ["erlang:make_tuple(16777216, a)", z_48()]),
+    io:format("~s ~w~n", ["size(<<0:1000000>>)", z_49()]),
+    io:format("~s ~w~n", ["erlang:binary_to_list(<<1, 2, 3>>, 3, 3)", z_50()]),
     io:format("~s ~w~n", ["float -X", [fneg(X) || X <- vs(floats)]]).
