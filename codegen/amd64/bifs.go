@@ -287,13 +287,18 @@ func (l *lowerer) hdTl(s bifSite, slow *label) {
 }
 
 // tupleHeader loads the header of tuple r into CX, or branches to slow.
-func (l *lowerer) tupleHeader(r int16, slow *label) {
-	l.jumpUnlessBoxed(r, slow)
-	l.op2(x86.AMOVQ, mem(r, -abi.PrimaryBoxed), reg(rCX))
-	l.op2(x86.AMOVL, reg(rCX), reg(rTmp))
+func (l *lowerer) tupleHeader(r int16, slow *label) { l.headerArity(r, abi.SubTuple, rCX, slow, slow) }
+
+// headerArity loads the arity of the header of r, a boxed term of subtag
+// sub, into dst. An immediate or a list branches to notBoxed, another
+// boxed term to other.
+func (l *lowerer) headerArity(r int16, sub uint64, dst int16, notBoxed, other *label) {
+	l.jumpUnlessBoxed(r, notBoxed)
+	l.op2(x86.AMOVQ, mem(r, -abi.PrimaryBoxed), reg(dst))
+	l.op2(x86.AMOVL, reg(dst), reg(rTmp))
 	l.op2(x86.AANDL, imm(abi.HeaderSubtagMask), reg(rTmp))
-	l.jumpUnlessSubtag(abi.SubTuple, slow)
-	l.op2(x86.ASHRQ, imm(abi.HeaderArityShift), reg(rCX))
+	l.jumpUnlessSubtag(sub, other)
+	l.op2(x86.ASHRQ, imm(abi.HeaderArityShift), reg(dst))
 }
 
 // element(N, Tuple) with 1 =< N =< tuple_size(Tuple).

@@ -26,13 +26,7 @@ func (l *lowerer) callFun(arity int64, fun beam.Operand) {
 	l.op2(x86.AMOVL, reg(rCX), reg(rTmp))
 	l.op2(x86.AANDL, imm(abi.HeaderSubtagMask), reg(rTmp))
 	l.jumpUnlessSubtag(abi.SubFun, slow)
-	// The fun table word of the closure's global index.
-	l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryBoxed), reg(rSI))
-	l.op2(x86.ASHRQ, imm(abi.SmallShift), reg(rSI))
-	l.op2(x86.ACMPQ, reg(rSI), ctx(abi.OffFunCount))
-	l.jmp(x86.AJCC, slow) // unsigned >=: not in the table
-	l.op2(x86.AMOVQ, ctx(abi.OffFunEntries), reg(rDI))
-	l.op2(x86.AMOVQ, obj.Addr{Type: obj.TYPE_MEM, Reg: rDI, Index: rSI, Scale: 8}, reg(rDI))
+	l.funEntry(slow)
 	l.op2(x86.AMOVQ, reg(rDI), reg(rSI))
 	l.op2(x86.ASHRQ, imm(abi.FunArityShift), reg(rSI))
 	l.op2(x86.ACMPQ, reg(rSI), imm(arity+1))
@@ -98,6 +92,18 @@ func (l *lowerer) makeFun(index int64, dst beam.Operand, free []beam.Operand) er
 	return nil
 }
 
+// funEntry loads the native fun table word (abi.FunEntry) of the closure
+// in AX into DI, or branches to slow when its global fun index is not in
+// the table. It clobbers SI.
+func (l *lowerer) funEntry(slow *label) {
+	l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryBoxed), reg(rSI))
+	l.op2(x86.ASHRQ, imm(abi.SmallShift), reg(rSI))
+	l.op2(x86.ACMPQ, reg(rSI), ctx(abi.OffFunCount))
+	l.jmp(x86.AJCC, slow) // unsigned >=: not in the table
+	l.op2(x86.AMOVQ, ctx(abi.OffFunEntries), reg(rDI))
+	l.op2(x86.AMOVQ, obj.Addr{Type: obj.TYPE_MEM, Reg: rDI, Index: rSI, Scale: 8}, reg(rDI))
+}
+
 // isFunction2 lowers is_function2 Fail Src Arity with a constant arity:
 // an external fun carries its arity; a closure's is in the native fun
 // table when its lambda is native. A closure of an interpreted lambda,
@@ -119,12 +125,7 @@ func (l *lowerer) isFunction2(in beam.Instr) {
 	l.jmp(x86.AJNE, fail)
 	l.jmp(obj.AJMP, done)
 	l.bind(closure)
-	l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryBoxed), reg(rSI))
-	l.op2(x86.ASHRQ, imm(abi.SmallShift), reg(rSI))
-	l.op2(x86.ACMPQ, reg(rSI), ctx(abi.OffFunCount))
-	l.jmp(x86.AJCC, slow) // unsigned >=: not in the table
-	l.op2(x86.AMOVQ, ctx(abi.OffFunEntries), reg(rDI))
-	l.op2(x86.AMOVQ, obj.Addr{Type: obj.TYPE_MEM, Reg: rDI, Index: rSI, Scale: 8}, reg(rDI))
+	l.funEntry(slow)
 	l.op2(x86.ASHRQ, imm(abi.FunArityShift), reg(rDI))
 	l.jmp(x86.AJEQ, slow) // the lambda has no native code
 	l.op2(x86.ACMPQ, reg(rDI), imm(arity+1))

@@ -50,12 +50,7 @@ func (l *lowerer) immediateKeys(keys []beam.Operand) ([]uint64, bool) {
 // notBoxed, any other boxed term (a hash map, a tuple...) to other.
 func (l *lowerer) flatMap(src beam.Operand, notBoxed, other *label) {
 	l.load(src, rMap)
-	l.jumpUnlessBoxed(rMap, notBoxed)
-	l.op2(x86.AMOVQ, mem(rMap, -abi.PrimaryBoxed), reg(rCount))
-	l.op2(x86.AMOVL, reg(rCount), reg(rTmp))
-	l.op2(x86.AANDL, imm(abi.HeaderSubtagMask), reg(rTmp))
-	l.jumpUnlessSubtag(abi.SubFlatMap, other)
-	l.op2(x86.ASHRQ, imm(abi.HeaderArityShift), reg(rCount))
+	l.headerArity(rMap, abi.SubFlatMap, rCount, notBoxed, other)
 	l.op1(x86.ADECQ, reg(rCount))
 	l.op2(x86.AMOVQ, mem(rMap, 8-abi.PrimaryBoxed), reg(rKeys))
 }
