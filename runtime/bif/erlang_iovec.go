@@ -37,15 +37,14 @@ func (v *erlIovec) promote() {
 }
 
 func (v *erlIovec) binary(t term.Term) bool {
-	bits := t.BitstringBits()
-	if bits.Size%8 != 0 {
+	data, ok := t.BinaryBytes()
+	if !ok {
 		return false
 	}
-	size := int(bits.Size / 8)
+	size := len(data)
 	if size == 0 {
 		return true
 	}
-	data := bits.Data[bits.Offset/8:][:size]
 	accSmall, binSmall := len(v.acc) < erlIovecSmall, size < erlIovecSmall
 	switch {
 	case !binSmall && (len(v.acc) == 0 || !accSmall):

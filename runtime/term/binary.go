@@ -98,14 +98,22 @@ func (t Term) BitstringBits() Bits {
 	}
 }
 
-// BinaryBytes returns the bytes of binary t when it is byte-aligned
-// (aliasing memory that a garbage collection may move).
+// BinaryBytes returns the bytes of binary t, or false for a bitstring
+// that is not a whole number of bytes. The bytes alias memory that a
+// garbage collection may move, except for a binary at a bit offset (one
+// matched out of a bitstring at an odd position), which is copied: it is
+// a binary all the same.
 func (t Term) BinaryBytes() ([]byte, bool) {
 	b := t.BitstringBits()
-	if !b.ByteAligned() {
+	switch {
+	case b.Size%8 != 0:
 		return nil, false
+	case b.Offset%8 == 0:
+		return b.Bytes(), true
 	}
-	return b.Bytes(), true
+	out := make([]byte, b.Size/8)
+	CopyBits(out, 0, b.Data, b.Offset, b.Size)
+	return out, true
 }
 
 // BitSize returns the size in bits of bitstring t.
