@@ -128,6 +128,10 @@ SETS = {
     "finfo": "[arity, module, name, type, env, foo, 1]",
     "rnames": "[a, b, foo]",
     "one": "[x]",
+    # Sub-binaries at bit offsets (u/3 cuts Len bits at bit Off).
+    "ubins": "[u(3, 32, <<1, 2, 3, 4, 5>>), u(8, 24, <<1, 2, 3, 4, 5>>), u(5, 16, <<255, 0, 255, 0>>), u(1, 0, <<1>>),"
+             " u(7, 29, <<200, 100, 50, 25, 12, 6, 3, 1, 0>>), u(4, 24, <<3, 19, 35, 48>>), u(2, 13, <<255, 255, 255>>),"
+             " u(6, 64, <<\"0123456789\">>)]",
     "crcsz": "[0, 1, 3, 4294967295, 576460752303423488, -1, a]",
     "crcs": "[0, 1, 4294967295, 4294967296, -1, a]",
     "hterms": "[0, 1, -1, 576460752303423488, 1 bsl 64, -(1 bsl 64), 1.0, 0.0, -0.0, 2.5, a, '', 'caf\\x{e9}', [],"
@@ -170,6 +174,15 @@ ONE = [
     ("erlang:fun_to_list(X)", "funs"),
 ]
 
+# One-argument BIFs over sub-binaries at bit offsets.
+UNALIGNED = ["byte_size(X)", "bit_size(X)", "size(X)", "binary_to_list(X)", "bitstring_to_list(X)",
+             "list_to_binary([X])", "list_to_bitstring([X, X])", "iolist_to_binary([X, X])", "iolist_size([X])",
+             "term_to_binary(X)", "binary_to_term(term_to_binary(X)) =:= X", "erlang:phash2(X)", "erlang:crc32(X)",
+             "erlang:adler32(X)", "erlang:md5(X)", "split_binary(X, 1)", "binary_part(X, {1, 2})",
+             "binary_part(X, byte_size(X), -1)", "binary_to_list(X, 1, 2)", "binary_to_integer(X)",
+             "binary_to_atom(X, latin1)", "binary_to_float(X)", "<<X/bitstring, X/bitstring>>",
+             "erlang:iolist_to_iovec([X])", "X =:= iolist_to_binary([X])", "erlang:external_size(X)"]
+
 # Two-argument BIFs: (expression over X and Y, set of X, set of Y).
 TWO = [
     ("X + Y", "arith", "arith"), ("X - Y", "arith", "arith"), ("X * Y", "arith", "arith"),
@@ -192,7 +205,7 @@ TWO = [
     ("binary_to_term(term_to_binary(X, Y)) =:= X", "terms", "t2bopts"),
     ("binary_to_term(X, Y)", "b2t", "b2topts"), ("erlang:external_size(X, Y)", "hterms", "t2bopts"),
     ("erlang:phash2(X, Y)", "hterms", "range"), ("erlang:phash(X, Y)", "hterms", "range"),
-    ("{X < Y, X == Y, X =:= Y}", "prec", "prec"), ("{min(X, Y), max(X, Y)}", "prec", "prec"),
+    ("{X < Y, X == Y, X =:= Y}", "prec", "prec"), ("{X < Y, X == Y}", "ubins", "ubins"), ("{min(X, Y), max(X, Y)}", "prec", "prec"),
     ("X * Y", "mulb", "mulb"), ("X + Y", "mulb", "mulb"), ("X - Y", "mulb", "mulb"),
     ("X div Y", "mulb", "mulb"), ("X rem Y", "mulb", "mulb"),
     ("sh(X + Y)", "huge", "huge"), ("sh(X - Y)", "huge", "huge"), ("sh(X * Y)", "huge", "huge"),
@@ -285,6 +298,10 @@ def main():
         fn = "o_%d" % k
         out.append("%s(X) -> try %s catch error:R -> {error, R} end." % (fn, e))
         add(fn, 1, e, [s])
+    for k, e in enumerate(UNALIGNED):
+        fn = "ua_%d" % k
+        out.append("%s(X) -> try %s catch error:R -> {error, R} end." % (fn, e))
+        add(fn, 1, e, ["ubins"])
     for k, (e, s1, s2) in enumerate(TWO):
         fn = "t_%d" % k
         out.append("%s(X, Y) -> try %s catch error:R -> {error, R} end." % (fn, e))
@@ -323,6 +340,7 @@ def main():
         out.append("%s() -> try %s catch error:R -> {error, R} end." % (fn, e))
         add(fn, 0, e, [])
     # sh keeps a long integer short: its residue and its size.
+    out.append("u(Off, Len, Bin) -> <<_:Off, R:Len/bitstring, _/bitstring>> = Bin, R.")
     out.append("sh(V) when is_integer(V) ->\n"
                "    case length(integer_to_list(V)) of\n"
                "        L when L > 30 -> {big, V rem 1000000007, L};\n"

@@ -55,6 +55,7 @@ vs(t2bopts) -> [[], [compressed], [{compressed, 9}], [{minor_version, 0}], [{min
 vs(terms) -> [0, 1, -1, 255, 256, 2147483647, 2147483648, -2147483648, -2147483649, 576460752303423488, 1 bsl 64, -(1 bsl 64), 1 bsl 2040, 1 bsl 2048, 0.0, -0.0, 1.0, 1.0e308, 5.0e-324, a, '', 'caf\x{e9}', '\x{3bb}', [], "abc", [1 | 2], [1, [2, 3], {4}], lists:seq(1, 300), {}, {a, 1}, list_to_tuple(lists:seq(1, 256)), <<>>, <<1, 2, 3>>, <<1:3>>, <<1, 2:7>>, binary:copy(<<7>>, 100), #{}, #{a => 1, b => [2]}, maps:from_list([{I, I} || I <- lists:seq(1, 40)]), fun erlang:abs/1, fun lists:map/2];
 vs(tuples) -> [{}, {a}, {a, b, c}, {1, {2}}, [a, b], [], a, 1, <<1>>, #{}];
 vs(tvals) -> [0, 1, -1, 999, -999, 1001, -1001, 576460752303423487, 1 bsl 70, -(1 bsl 70), 1.0, a];
+vs(ubins) -> [u(3, 32, <<1, 2, 3, 4, 5>>), u(8, 24, <<1, 2, 3, 4, 5>>), u(5, 16, <<255, 0, 255, 0>>), u(1, 0, <<1>>), u(7, 29, <<200, 100, 50, 25, 12, 6, 3, 1, 0>>), u(4, 24, <<3, 19, 35, 48>>), u(2, 13, <<255, 255, 255>>), u(6, 64, <<"0123456789">>)];
 vs(units) -> [second, millisecond, nanosecond, perf_counter, 1000, 3, 0, a].
 
 o_0(X) -> try abs(X) catch error:R -> {error, R} end.
@@ -127,6 +128,32 @@ o_66(X) -> try erlang:adler32(X) catch error:R -> {error, R} end.
 o_67(X) -> try is_function(X) catch error:R -> {error, R} end.
 o_68(X) -> try erlang:fun_info(X, arity) catch error:R -> {error, R} end.
 o_69(X) -> try erlang:fun_to_list(X) catch error:R -> {error, R} end.
+ua_0(X) -> try byte_size(X) catch error:R -> {error, R} end.
+ua_1(X) -> try bit_size(X) catch error:R -> {error, R} end.
+ua_2(X) -> try size(X) catch error:R -> {error, R} end.
+ua_3(X) -> try binary_to_list(X) catch error:R -> {error, R} end.
+ua_4(X) -> try bitstring_to_list(X) catch error:R -> {error, R} end.
+ua_5(X) -> try list_to_binary([X]) catch error:R -> {error, R} end.
+ua_6(X) -> try list_to_bitstring([X, X]) catch error:R -> {error, R} end.
+ua_7(X) -> try iolist_to_binary([X, X]) catch error:R -> {error, R} end.
+ua_8(X) -> try iolist_size([X]) catch error:R -> {error, R} end.
+ua_9(X) -> try term_to_binary(X) catch error:R -> {error, R} end.
+ua_10(X) -> try binary_to_term(term_to_binary(X)) =:= X catch error:R -> {error, R} end.
+ua_11(X) -> try erlang:phash2(X) catch error:R -> {error, R} end.
+ua_12(X) -> try erlang:crc32(X) catch error:R -> {error, R} end.
+ua_13(X) -> try erlang:adler32(X) catch error:R -> {error, R} end.
+ua_14(X) -> try erlang:md5(X) catch error:R -> {error, R} end.
+ua_15(X) -> try split_binary(X, 1) catch error:R -> {error, R} end.
+ua_16(X) -> try binary_part(X, {1, 2}) catch error:R -> {error, R} end.
+ua_17(X) -> try binary_part(X, byte_size(X), -1) catch error:R -> {error, R} end.
+ua_18(X) -> try binary_to_list(X, 1, 2) catch error:R -> {error, R} end.
+ua_19(X) -> try binary_to_integer(X) catch error:R -> {error, R} end.
+ua_20(X) -> try binary_to_atom(X, latin1) catch error:R -> {error, R} end.
+ua_21(X) -> try binary_to_float(X) catch error:R -> {error, R} end.
+ua_22(X) -> try <<X/bitstring, X/bitstring>> catch error:R -> {error, R} end.
+ua_23(X) -> try erlang:iolist_to_iovec([X]) catch error:R -> {error, R} end.
+ua_24(X) -> try X =:= iolist_to_binary([X]) catch error:R -> {error, R} end.
+ua_25(X) -> try erlang:external_size(X) catch error:R -> {error, R} end.
 t_0(X, Y) -> try X + Y catch error:R -> {error, R} end.
 t_1(X, Y) -> try X - Y catch error:R -> {error, R} end.
 t_2(X, Y) -> try X * Y catch error:R -> {error, R} end.
@@ -167,24 +194,25 @@ t_36(X, Y) -> try erlang:external_size(X, Y) catch error:R -> {error, R} end.
 t_37(X, Y) -> try erlang:phash2(X, Y) catch error:R -> {error, R} end.
 t_38(X, Y) -> try erlang:phash(X, Y) catch error:R -> {error, R} end.
 t_39(X, Y) -> try {X < Y, X == Y, X =:= Y} catch error:R -> {error, R} end.
-t_40(X, Y) -> try {min(X, Y), max(X, Y)} catch error:R -> {error, R} end.
-t_41(X, Y) -> try X * Y catch error:R -> {error, R} end.
-t_42(X, Y) -> try X + Y catch error:R -> {error, R} end.
-t_43(X, Y) -> try X - Y catch error:R -> {error, R} end.
-t_44(X, Y) -> try X div Y catch error:R -> {error, R} end.
-t_45(X, Y) -> try X rem Y catch error:R -> {error, R} end.
-t_46(X, Y) -> try sh(X + Y) catch error:R -> {error, R} end.
-t_47(X, Y) -> try sh(X - Y) catch error:R -> {error, R} end.
-t_48(X, Y) -> try sh(X * Y) catch error:R -> {error, R} end.
-t_49(X, Y) -> try sh(X / Y) catch error:R -> {error, R} end.
-t_50(X, Y) -> try {X < Y, X == Y} catch error:R -> {error, R} end.
-t_51(X, Y) -> try erlang:crc32(X, Y) catch error:R -> {error, R} end.
-t_52(X, Y) -> try erlang:adler32(X, Y) catch error:R -> {error, R} end.
-t_53(X, Y) -> try is_function(X, Y) catch error:R -> {error, R} end.
-t_54(X, Y) -> try erlang:fun_info(X, Y) catch error:R -> {error, R} end.
-t_55(X, Y) -> try is_map_key(X, Y) catch error:R -> {error, R} end.
-t_56(X, Y) -> try map_get(X, Y) catch error:R -> {error, R} end.
-t_57(X, Y) -> try is_record(X, Y) catch error:R -> {error, R} end.
+t_40(X, Y) -> try {X < Y, X == Y} catch error:R -> {error, R} end.
+t_41(X, Y) -> try {min(X, Y), max(X, Y)} catch error:R -> {error, R} end.
+t_42(X, Y) -> try X * Y catch error:R -> {error, R} end.
+t_43(X, Y) -> try X + Y catch error:R -> {error, R} end.
+t_44(X, Y) -> try X - Y catch error:R -> {error, R} end.
+t_45(X, Y) -> try X div Y catch error:R -> {error, R} end.
+t_46(X, Y) -> try X rem Y catch error:R -> {error, R} end.
+t_47(X, Y) -> try sh(X + Y) catch error:R -> {error, R} end.
+t_48(X, Y) -> try sh(X - Y) catch error:R -> {error, R} end.
+t_49(X, Y) -> try sh(X * Y) catch error:R -> {error, R} end.
+t_50(X, Y) -> try sh(X / Y) catch error:R -> {error, R} end.
+t_51(X, Y) -> try {X < Y, X == Y} catch error:R -> {error, R} end.
+t_52(X, Y) -> try erlang:crc32(X, Y) catch error:R -> {error, R} end.
+t_53(X, Y) -> try erlang:adler32(X, Y) catch error:R -> {error, R} end.
+t_54(X, Y) -> try is_function(X, Y) catch error:R -> {error, R} end.
+t_55(X, Y) -> try erlang:fun_info(X, Y) catch error:R -> {error, R} end.
+t_56(X, Y) -> try is_map_key(X, Y) catch error:R -> {error, R} end.
+t_57(X, Y) -> try map_get(X, Y) catch error:R -> {error, R} end.
+t_58(X, Y) -> try is_record(X, Y) catch error:R -> {error, R} end.
 h_0(X, Y, Z) -> try setelement(X, Y, Z) catch error:R -> {error, R} end.
 h_1(X, Y, Z) -> try erlang:insert_element(X, Y, Z) catch error:R -> {error, R} end.
 h_2(X, Y, Z) -> try erlang:make_tuple(X, Y, Z) catch error:R -> {error, R} end.
@@ -327,6 +355,7 @@ z_47() -> try tuple_size(erlang:make_tuple(16777215, a)) catch error:R -> {error
 z_48() -> try erlang:make_tuple(16777216, a) catch error:R -> {error, R} end.
 z_49() -> try size(<<0:1000000>>) catch error:R -> {error, R} end.
 z_50() -> try erlang:binary_to_list(<<1, 2, 3>>, 3, 3) catch error:R -> {error, R} end.
+u(Off, Len, Bin) -> <<_:Off, R:Len/bitstring, _/bitstring>> = Bin, R.
 sh(V) when is_integer(V) ->
     case length(integer_to_list(V)) of
         L when L > 30 -> {big, V rem 1000000007, L};
@@ -406,6 +435,32 @@ main() ->
     io:format("~s ~w~n", ["is_function(X)", [o_67(X) || X <- vs(funs)]]),
     io:format("~s ~w~n", ["erlang:fun_info(X, arity)", [o_68(X) || X <- vs(funs)]]),
     io:format("~s ~w~n", ["erlang:fun_to_list(X)", [o_69(X) || X <- vs(funs)]]),
+    io:format("~s ~w~n", ["byte_size(X)", [ua_0(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["bit_size(X)", [ua_1(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["size(X)", [ua_2(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["binary_to_list(X)", [ua_3(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["bitstring_to_list(X)", [ua_4(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["list_to_binary([X])", [ua_5(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["list_to_bitstring([X, X])", [ua_6(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["iolist_to_binary([X, X])", [ua_7(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["iolist_size([X])", [ua_8(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["term_to_binary(X)", [ua_9(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["binary_to_term(term_to_binary(X)) =:= X", [ua_10(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["erlang:phash2(X)", [ua_11(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["erlang:crc32(X)", [ua_12(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["erlang:adler32(X)", [ua_13(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["erlang:md5(X)", [ua_14(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["split_binary(X, 1)", [ua_15(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["binary_part(X, {1, 2})", [ua_16(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["binary_part(X, byte_size(X), -1)", [ua_17(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["binary_to_list(X, 1, 2)", [ua_18(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["binary_to_integer(X)", [ua_19(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["binary_to_atom(X, latin1)", [ua_20(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["binary_to_float(X)", [ua_21(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["<<X/bitstring, X/bitstring>>", [ua_22(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["erlang:iolist_to_iovec([X])", [ua_23(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["X =:= iolist_to_binary([X])", [ua_24(X) || X <- vs(ubins)]]),
+    io:format("~s ~w~n", ["erlang:external_size(X)", [ua_25(X) || X <- vs(ubins)]]),
     io:format("~s ~w~n", ["X + Y", [t_0(X, Y) || X <- vs(arith), Y <- vs(arith)]]),
     io:format("~s ~w~n", ["X - Y", [t_1(X, Y) || X <- vs(arith), Y <- vs(arith)]]),
     io:format("~s ~w~n", ["X * Y", [t_2(X, Y) || X <- vs(arith), Y <- vs(arith)]]),
@@ -446,24 +501,25 @@ main() ->
     io:format("~s ~w~n", ["erlang:phash2(X, Y)", [t_37(X, Y) || X <- vs(hterms), Y <- vs(range)]]),
     io:format("~s ~w~n", ["erlang:phash(X, Y)", [t_38(X, Y) || X <- vs(hterms), Y <- vs(range)]]),
     io:format("~s ~w~n", ["{X < Y, X == Y, X =:= Y}", [t_39(X, Y) || X <- vs(prec), Y <- vs(prec)]]),
-    io:format("~s ~w~n", ["{min(X, Y), max(X, Y)}", [t_40(X, Y) || X <- vs(prec), Y <- vs(prec)]]),
-    io:format("~s ~w~n", ["X * Y", [t_41(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
-    io:format("~s ~w~n", ["X + Y", [t_42(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
-    io:format("~s ~w~n", ["X - Y", [t_43(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
-    io:format("~s ~w~n", ["X div Y", [t_44(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
-    io:format("~s ~w~n", ["X rem Y", [t_45(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
-    io:format("~s ~w~n", ["sh(X + Y)", [t_46(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
-    io:format("~s ~w~n", ["sh(X - Y)", [t_47(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
-    io:format("~s ~w~n", ["sh(X * Y)", [t_48(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
-    io:format("~s ~w~n", ["sh(X / Y)", [t_49(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
-    io:format("~s ~w~n", ["{X < Y, X == Y}", [t_50(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
-    io:format("~s ~w~n", ["erlang:crc32(X, Y)", [t_51(X, Y) || X <- vs(crcs), Y <- vs(csum)]]),
-    io:format("~s ~w~n", ["erlang:adler32(X, Y)", [t_52(X, Y) || X <- vs(crcs), Y <- vs(csum)]]),
-    io:format("~s ~w~n", ["is_function(X, Y)", [t_53(X, Y) || X <- vs(funs), Y <- vs(arities)]]),
-    io:format("~s ~w~n", ["erlang:fun_info(X, Y)", [t_54(X, Y) || X <- vs(funs), Y <- vs(finfo)]]),
-    io:format("~s ~w~n", ["is_map_key(X, Y)", [t_55(X, Y) || X <- vs(keys), Y <- vs(mapsv)]]),
-    io:format("~s ~w~n", ["map_get(X, Y)", [t_56(X, Y) || X <- vs(keys), Y <- vs(mapsv)]]),
-    io:format("~s ~w~n", ["is_record(X, Y)", [t_57(X, Y) || X <- vs(tuples), Y <- vs(bools)]]),
+    io:format("~s ~w~n", ["{X < Y, X == Y}", [t_40(X, Y) || X <- vs(ubins), Y <- vs(ubins)]]),
+    io:format("~s ~w~n", ["{min(X, Y), max(X, Y)}", [t_41(X, Y) || X <- vs(prec), Y <- vs(prec)]]),
+    io:format("~s ~w~n", ["X * Y", [t_42(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
+    io:format("~s ~w~n", ["X + Y", [t_43(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
+    io:format("~s ~w~n", ["X - Y", [t_44(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
+    io:format("~s ~w~n", ["X div Y", [t_45(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
+    io:format("~s ~w~n", ["X rem Y", [t_46(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
+    io:format("~s ~w~n", ["sh(X + Y)", [t_47(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
+    io:format("~s ~w~n", ["sh(X - Y)", [t_48(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
+    io:format("~s ~w~n", ["sh(X * Y)", [t_49(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
+    io:format("~s ~w~n", ["sh(X / Y)", [t_50(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
+    io:format("~s ~w~n", ["{X < Y, X == Y}", [t_51(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
+    io:format("~s ~w~n", ["erlang:crc32(X, Y)", [t_52(X, Y) || X <- vs(crcs), Y <- vs(csum)]]),
+    io:format("~s ~w~n", ["erlang:adler32(X, Y)", [t_53(X, Y) || X <- vs(crcs), Y <- vs(csum)]]),
+    io:format("~s ~w~n", ["is_function(X, Y)", [t_54(X, Y) || X <- vs(funs), Y <- vs(arities)]]),
+    io:format("~s ~w~n", ["erlang:fun_info(X, Y)", [t_55(X, Y) || X <- vs(funs), Y <- vs(finfo)]]),
+    io:format("~s ~w~n", ["is_map_key(X, Y)", [t_56(X, Y) || X <- vs(keys), Y <- vs(mapsv)]]),
+    io:format("~s ~w~n", ["map_get(X, Y)", [t_57(X, Y) || X <- vs(keys), Y <- vs(mapsv)]]),
+    io:format("~s ~w~n", ["is_record(X, Y)", [t_58(X, Y) || X <- vs(tuples), Y <- vs(bools)]]),
     io:format("~s ~w~n", ["setelement(X, Y, Z)", [h_0(X, Y, Z) || X <- vs(idx), Y <- vs(tuples), Z <- vs(bools)]]),
     io:format("~s ~w~n", ["erlang:insert_element(X, Y, Z)", [h_1(X, Y, Z) || X <- vs(idx), Y <- vs(tuples), Z <- vs(bools)]]),
     io:format("~s ~w~n", ["erlang:make_tuple(X, Y, Z)", [h_2(X, Y, Z) || X <- vs(small), Y <- vs(bools), Z <- vs(parts)]]),
