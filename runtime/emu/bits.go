@@ -211,8 +211,13 @@ func littleBytesToBig(r bitReader, pos, n uint) []byte {
 }
 
 // float reads an n-bit float (16, 32 or 64); ok is false for other sizes
-// and for NaN or infinity, which do not match.
+// and for NaN or infinity, which do not match. A 0-bit float matches as
+// 0.0, as in OTP 25 (<<F:0/float>> = <<>> binds F = 0.0), though building
+// one is a badarg.
 func (r bitReader) float(pos, n uint, flags uint8) (float64, bool) {
+	if n == 0 {
+		return 0, true
+	}
 	if n != 16 && n != 32 && n != 64 {
 		return 0, false
 	}
@@ -255,35 +260,38 @@ func half(h uint16) float64 {
 	return sign * math.Ldexp(1+frac/1024, exp-15)
 }
 
-// toHalf converts to binary16; ok is false when the value is too large.
-func toHalf(f float64) (uint16, bool) {
+// toHalf converts to binary16, rounding to nearest even. A value too large
+// for binary16 becomes infinity: OTP 25 builds <<65520.0:16/float>> as
+// <<124,0>> rather than failing with badarg.
+func toHalf(f float64) uint16 {
 	var sign uint16
 	if math.Signbit(f) {
 		sign = 0x8000
 		f = -f
 	}
 	if f == 0 {
-		return sign, true
+		return sign
 	}
+	const inf = 0x7C00
 	frac, exp := math.Frexp(f) // f = frac * 2^exp, frac in [0.5, 1)
 	e := exp - 1 + 15
 	if e >= 31 {
-		return 0, false
+		return sign | inf
 	}
 	if e <= 0 {
 		// Subnormal.
 		m := math.RoundToEven(f * (1 << 24))
-		return sign | uint16(m), true
+		return sign | uint16(m)
 	}
 	m := math.RoundToEven((frac*2 - 1) * 1024)
 	if m == 1024 {
 		m = 0
 		e++
 		if e >= 31 {
-			return 0, false
+			return sign | inf
 		}
 	}
-	return sign | uint16(e)<<10 | uint16(m), true
+	return sign | uint16(e)<<10 | uint16(m)
 }
 
 // utf8Len is the encoded size of code point c, 0 if c is not a valid one.

@@ -318,16 +318,11 @@ func (p *Process) putSegment(w *bitWriter, seg *bsSeg, v term.Term) bool {
 		case 64:
 			bits = math.Float64bits(f)
 		case 32:
-			if math.Abs(f) > math.MaxFloat32 {
-				return false
-			}
+			// Rounded to nearest, too large becomes infinity, as OTP 25's
+			// C cast does (no badarg).
 			bits = uint64(math.Float32bits(float32(f)))
 		case 16:
-			h, ok := toHalf(f)
-			if !ok {
-				return false
-			}
-			bits = uint64(h)
+			bits = uint64(toHalf(f))
 		}
 		if isLittle(seg.flags) {
 			w.putLittle(bits, n)
