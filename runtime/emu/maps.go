@@ -1,6 +1,8 @@
 package emu
 
 import (
+	"sort"
+
 	"github.com/beamrc/beamrc/runtime/term"
 )
 
@@ -37,21 +39,44 @@ func (p *Process) putMap(in *instr, pc int) int {
 		p.store(&in.b, m)
 		return pc + 1
 	}
-	if n > 1 && src.IsFlatMap() && term.MapSize(src)+n <= term.MaxFlatMapSize {
-		// Several keys into a small map: one sort instead of n inserts.
-		keys, vals := term.MapPairs(src)
-		for i := 0; i < n; i++ {
-			keys = append(keys, p.load(&in.list[2*i]))
-			vals = append(vals, p.load(&in.list[2*i+1]))
-		}
-		p.store(&in.b, term.MapFromPairs(p.Heap, keys, vals))
+	if n == 1 {
+		p.store(&in.b, term.MapPut(p.Heap, m, p.load(&in.list[0]), p.load(&in.list[1])))
 		return pc + 1
 	}
+	keys := make([]term.Term, n)
+	vals := make([]term.Term, n)
 	for i := 0; i < n; i++ {
-		m = term.MapPut(p.Heap, m, p.load(&in.list[2*i]), p.load(&in.list[2*i+1]))
+		keys[i] = p.load(&in.list[2*i])
+		vals[i] = p.load(&in.list[2*i+1])
 	}
-	p.store(&in.b, m)
+	p.store(&in.b, term.MapPutPairs(p.Heap, m, keys, vals))
 	return pc + 1
+}
+
+// sortMapPairs orders put_map_assoc/exact's key-value operands by key, in
+// the order of a flat map's keys, when every key is a constant: OTP 25's
+// loader does so, and put_map_exact then reports the first missing key in
+// that order (M#{0.0 := V, 1 := V} on #{} fails with {badkey,1}, as
+// integers come before floats).
+func sortMapPairs(list []operand) []operand {
+	n := len(list) / 2
+	for i := 0; i < n; i++ {
+		if list[2*i].kind != kConst {
+			return list
+		}
+	}
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool {
+		return term.CompareExact(list[2*idx[i]].t, list[2*idx[j]].t) < 0
+	})
+	out := make([]operand, 0, len(list))
+	for _, i := range idx {
+		out = append(out, list[2*i], list[2*i+1])
+	}
+	return out
 }
 
 // getMapElements: get_map_elements Fail Src [K1, Dst1, ...]. Every value

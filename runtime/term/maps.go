@@ -240,6 +240,38 @@ func MapPut(a Allocator, t Term, key, val Term) Term {
 	return Box(m)
 }
 
+// MapPutPairs returns map t with every key set to its value, as one
+// put_map_assoc instruction does. A key already in a flat map keeps the
+// word that is there (OTP 25 merges the instruction's keys into the flat
+// map's keys tuple, keeping the old one when they compare equal: #{0.0 =>
+// 1}#{-0.0 => 2, a => 3} shows 0.0), so this is not the same as building
+// a map from both lists of pairs.
+func MapPutPairs(a Allocator, t Term, keys, vals []Term) Term {
+	if !t.IsFlatMap() {
+		for i := range keys {
+			t = MapPut(a, t, keys[i], vals[i])
+		}
+		return t
+	}
+	var newKeys, newVals []Term
+	for i, k := range keys {
+		if j, found := flatMapFind(t, k); found {
+			t = flatMapSetValue(a, t, j, vals[i])
+			continue
+		}
+		newKeys = append(newKeys, k)
+		newVals = append(newVals, vals[i])
+	}
+	if len(newKeys) == 0 {
+		return t
+	}
+	if len(newKeys) == 1 {
+		return MapPut(a, t, newKeys[0], newVals[0])
+	}
+	ks, vs := MapPairs(t)
+	return MapFromPairs(a, append(ks, newKeys...), append(vs, newVals...))
+}
+
 // flatMapSetValue returns flat map t with value i replaced. The new map
 // shares t's keys tuple (and t's key: of 0.0 and -0.0 the one already in a
 // flat map stays, as in OTP). t itself is the result only when the value
