@@ -591,7 +591,7 @@ func (t *translator) instr(in beam.Instr) (ins instr, err error) {
 		if in.Op == beam.OpPutMapExact {
 			k = iPutMapExact
 		}
-		ins = instr{op: k, fail: lbl(0), a: op(1), b: dst(2), n1: num(3), list: ops(lst(4))}
+		ins = instr{op: k, fail: lbl(0), a: op(1), b: dst(2), n1: num(3), list: sortMapPairs(ops(lst(4)))}
 	case beam.OpGetMapElements:
 		ins = instr{op: iGetMapElements, fail: lbl(0), a: op(1), list: ops(lst(2))}
 	case beam.OpHasMapFields:
