@@ -79,6 +79,45 @@ func sortMapPairs(list []operand) []operand {
 	return out
 }
 
+// shareNewMapKeys gives a put_map_assoc into #{} with at most 32 keys, all
+// constants, the keys of the first such instruction of the module whose
+// keys are =:= to its own. OTP 25's loader makes such a map's keys tuple a
+// literal and shares it with an earlier =:= one of the module (=:= holds
+// between 0.0 and -0.0 in OTP 25), so #{-0.0 => V, a => V} shows 0.0 when
+// #{0.0 => W, a => W} comes first in the module, and the other way round.
+// list is sorted (sortMapPairs).
+func (t *translator) shareNewMapKeys(src operand, list []operand) {
+	n := len(list) / 2
+	if src.kind != kConst || !src.t.IsMap() || term.MapSize(src.t) != 0 || n == 0 || n > term.MaxFlatMapSize {
+		return
+	}
+	for i := 0; i < n; i++ {
+		if list[2*i].kind != kConst {
+			return
+		}
+	}
+next:
+	for _, keys := range t.newMapKeys {
+		if len(keys) != n {
+			continue
+		}
+		for i, k := range keys {
+			if term.CompareExact(k, list[2*i].t) != 0 {
+				continue next
+			}
+		}
+		for i, k := range keys {
+			list[2*i].t = k
+		}
+		return
+	}
+	keys := make([]term.Term, n)
+	for i := range keys {
+		keys[i] = list[2*i].t
+	}
+	t.newMapKeys = append(t.newMapKeys, keys)
+}
+
 // getMapElements: get_map_elements Fail Src [K1, Dst1, ...]. Every value
 // is read before any destination is written (a destination may be Src).
 func (p *Process) getMapElements(in *instr, pc int) int {

@@ -53,6 +53,9 @@ type translator struct {
 	fn        *beam.Function
 	fix       []extFixup
 	lambdaFun []uint32 // FunT index → fun table index
+	// newMapKeys: the keys of each put_map_assoc into #{} with constant
+	// keys so far (see shareNewMapKeys).
+	newMapKeys [][]term.Term
 }
 
 // emits reports whether a generic instruction becomes an instruction of
@@ -592,6 +595,9 @@ func (t *translator) instr(in beam.Instr) (ins instr, err error) {
 			k = iPutMapExact
 		}
 		ins = instr{op: k, fail: lbl(0), a: op(1), b: dst(2), n1: num(3), list: sortMapPairs(ops(lst(4)))}
+		if k == iPutMapAssoc {
+			t.shareNewMapKeys(ins.a, ins.list)
+		}
 	case beam.OpGetMapElements:
 		ins = instr{op: iGetMapElements, fail: lbl(0), a: op(1), list: ops(lst(2))}
 	case beam.OpHasMapFields:
