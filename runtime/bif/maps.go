@@ -273,19 +273,29 @@ func mapsTake(p *emu.Process, args []term.Term) term.Term {
 }
 
 // mapsIntersect keeps the keys of both maps with the values of the second.
+// A key's word comes from the smaller map, the first one when they are the
+// same size: OTP 25 walks that one and looks each key up in the other, so
+// maps:intersect(#{0.0 => a}, #{-0.0 => b}) is #{0.0 => b}.
 func mapsIntersect(p *emu.Process, args []term.Term) term.Term {
 	for _, m := range args {
 		if !m.IsMap() {
 			return mapsBadmap(p, m)
 		}
 	}
-	keys, vals := term.MapPairs(args[1])
+	small, big := args[0], args[1]
+	if term.MapSize(small) > term.MapSize(big) {
+		small, big = big, small
+	}
+	keys, _ := term.MapPairs(small)
+	vals := make([]term.Term, 0, len(keys))
 	out := 0
-	for i := range keys {
-		if _, ok := term.MapGet(args[0], keys[i]); ok {
-			keys[out], vals[out] = keys[i], vals[i]
+	for _, k := range keys {
+		if _, ok := term.MapGet(big, k); ok {
+			v, _ := term.MapGet(args[1], k)
+			keys[out] = k
+			vals = append(vals, v)
 			out++
 		}
 	}
-	return term.MapFromPairs(p.Heap, keys[:out], vals[:out])
+	return term.MapFromPairs(p.Heap, keys[:out], vals)
 }
