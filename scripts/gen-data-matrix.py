@@ -68,6 +68,34 @@ def maps_part(out, calls):
                               ["-0.0"], ["{-0.0}", "x"], ["{0.0}", "x"]] + [["-0.0"] + [str(j) for j in range(1, 33)]]):
         out.append("nz_%d(V) -> #{%s}." % (k, ", ".join("%s => V" % key for key in keys)))
         calls.append('    p("nz_%d", lists:sort(maps:to_list(nz_%d(1))))' % (k, k))
+    # Which of two =:= keys (0.0 and -0.0) a maps function keeps.
+    out.append("zero_maps() -> P = id(0.0), N = id(-0.0), [#{P => a}, #{N => a}, #{P => a, 1 => b}, zero_big(P), "
+               "zero_big(N)].")
+    out.append("zero_big(Z) -> maps:from_list([{Z, z} | [{I, I} || I <- lists:seq(1, 40)]]).")
+    out.append("zs(M) when is_map(M) -> lists:sort(maps:to_list(M));\nzs(X) -> X.")
+    zero_ops = {
+        "merge": "maps:merge(A, B)", "intersect": "maps:intersect(A, B)",
+        "merge_with": "maps:merge_with(fun(_, X, Y) -> {X, Y} end, A, B)",
+        "intersect_with": "maps:intersect_with(fun(_, X, Y) -> {X, Y} end, A, B)",
+    }
+    for name, expr in sorted(zero_ops.items()):
+        calls.append('    p("zero_%s", [zs(try_(fun() -> %s end)) || A <- zero_maps(), B <- zero_maps()])'
+                     % (name, expr))
+    zero_key_ops = {
+        "put": "maps:put(K, v, A)", "update": "maps:update(K, v, A)", "take": "maps:take(K, A)",
+        "with": "maps:with([K], A)", "without": "maps:without([K], A)", "remove": "maps:remove(K, A)",
+        "update_with": "maps:update_with(K, fun(X) -> {X} end, A)", "exact": "A#{K := u}",
+        "assoc": "A#{K => u}", "assoc2": "A#{K => u, 2 => w}", "get": "maps:get(K, A)",
+        "find": "maps:find(K, A)", "is_key": "maps:is_key(K, A)",
+    }
+    for name, expr in sorted(zero_key_ops.items()):
+        calls.append('    p("zero_%s", [zs(try_(fun() -> %s end)) || A <- zero_maps(), K <- [id(0.0), id(-0.0)]])'
+                     % (name, expr))
+    calls.append('    p("zero_from", [zs(maps:from_list(L)) || L <- [[{0.0, 1}, {-0.0, 2}], [{-0.0, 1}, {0.0, 2}], '
+                 '[{0.0, 1}, {-0.0, 2} | [{I, I} || I <- lists:seq(1, 40)]], '
+                 '[{-0.0, 1}, {0.0, 2} | [{I, I} || I <- lists:seq(1, 40)]]]])')
+    calls.append('    p("zero_from_keys", [zs(maps:from_keys(L, x)) || L <- [[0.0, -0.0, 1, 1.0], [-0.0, 0.0]]])')
+    calls.append('    p("zero_map", [zs(maps:map(fun(_, V) -> V end, A)) || A <- zero_maps()])')
     out.append("m_new(K) -> #{K => v}.")
     out.append("m_two(K1, K2) -> #{K1 => 1, K2 => 2}.")
     out.append("m_put(M, K, V) -> try M#{K => V} catch error:R -> {error, R} end.")
