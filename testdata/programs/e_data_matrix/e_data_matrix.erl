@@ -32,6 +32,10 @@ nz_5(V) -> #{-0.0 => V}.
 nz_6(V) -> #{{-0.0} => V, x => V}.
 nz_7(V) -> #{{0.0} => V, x => V}.
 nz_8(V) -> #{-0.0 => V, 1 => V, 2 => V, 3 => V, 4 => V, 5 => V, 6 => V, 7 => V, 8 => V, 9 => V, 10 => V, 11 => V, 12 => V, 13 => V, 14 => V, 15 => V, 16 => V, 17 => V, 18 => V, 19 => V, 20 => V, 21 => V, 22 => V, 23 => V, 24 => V, 25 => V, 26 => V, 27 => V, 28 => V, 29 => V, 30 => V, 31 => V, 32 => V}.
+zero_maps() -> P = id(0.0), N = id(-0.0), [#{P => a}, #{N => a}, #{P => a, 1 => b}, zero_big(P), zero_big(N)].
+zero_big(Z) -> maps:from_list([{Z, z} | [{I, I} || I <- lists:seq(1, 40)]]).
+zs(M) when is_map(M) -> lists:sort(maps:to_list(M));
+zs(X) -> X.
 m_new(K) -> #{K => v}.
 m_two(K1, K2) -> #{K1 => 1, K2 => 2}.
 m_put(M, K, V) -> try M#{K => V} catch error:R -> {error, R} end.
@@ -742,6 +746,26 @@ main() ->
     p("nz_6", lists:sort(maps:to_list(nz_6(1)))),
     p("nz_7", lists:sort(maps:to_list(nz_7(1)))),
     p("nz_8", lists:sort(maps:to_list(nz_8(1)))),
+    p("zero_intersect", [zs(try_(fun() -> maps:intersect(A, B) end)) || A <- zero_maps(), B <- zero_maps()]),
+    p("zero_intersect_with", [zs(try_(fun() -> maps:intersect_with(fun(_, X, Y) -> {X, Y} end, A, B) end)) || A <- zero_maps(), B <- zero_maps()]),
+    p("zero_merge", [zs(try_(fun() -> maps:merge(A, B) end)) || A <- zero_maps(), B <- zero_maps()]),
+    p("zero_merge_with", [zs(try_(fun() -> maps:merge_with(fun(_, X, Y) -> {X, Y} end, A, B) end)) || A <- zero_maps(), B <- zero_maps()]),
+    p("zero_assoc", [zs(try_(fun() -> A#{K => u} end)) || A <- zero_maps(), K <- [id(0.0), id(-0.0)]]),
+    p("zero_assoc2", [zs(try_(fun() -> A#{K => u, 2 => w} end)) || A <- zero_maps(), K <- [id(0.0), id(-0.0)]]),
+    p("zero_exact", [zs(try_(fun() -> A#{K := u} end)) || A <- zero_maps(), K <- [id(0.0), id(-0.0)]]),
+    p("zero_find", [zs(try_(fun() -> maps:find(K, A) end)) || A <- zero_maps(), K <- [id(0.0), id(-0.0)]]),
+    p("zero_get", [zs(try_(fun() -> maps:get(K, A) end)) || A <- zero_maps(), K <- [id(0.0), id(-0.0)]]),
+    p("zero_is_key", [zs(try_(fun() -> maps:is_key(K, A) end)) || A <- zero_maps(), K <- [id(0.0), id(-0.0)]]),
+    p("zero_put", [zs(try_(fun() -> maps:put(K, v, A) end)) || A <- zero_maps(), K <- [id(0.0), id(-0.0)]]),
+    p("zero_remove", [zs(try_(fun() -> maps:remove(K, A) end)) || A <- zero_maps(), K <- [id(0.0), id(-0.0)]]),
+    p("zero_take", [zs(try_(fun() -> maps:take(K, A) end)) || A <- zero_maps(), K <- [id(0.0), id(-0.0)]]),
+    p("zero_update", [zs(try_(fun() -> maps:update(K, v, A) end)) || A <- zero_maps(), K <- [id(0.0), id(-0.0)]]),
+    p("zero_update_with", [zs(try_(fun() -> maps:update_with(K, fun(X) -> {X} end, A) end)) || A <- zero_maps(), K <- [id(0.0), id(-0.0)]]),
+    p("zero_with", [zs(try_(fun() -> maps:with([K], A) end)) || A <- zero_maps(), K <- [id(0.0), id(-0.0)]]),
+    p("zero_without", [zs(try_(fun() -> maps:without([K], A) end)) || A <- zero_maps(), K <- [id(0.0), id(-0.0)]]),
+    p("zero_from", [zs(maps:from_list(L)) || L <- [[{0.0, 1}, {-0.0, 2}], [{-0.0, 1}, {0.0, 2}], [{0.0, 1}, {-0.0, 2} | [{I, I} || I <- lists:seq(1, 40)]], [{-0.0, 1}, {0.0, 2} | [{I, I} || I <- lists:seq(1, 40)]]]]),
+    p("zero_from_keys", [zs(maps:from_keys(L, x)) || L <- [[0.0, -0.0, 1, 1.0], [-0.0, 0.0]]]),
+    p("zero_map", [zs(maps:map(fun(_, V) -> V end, A)) || A <- zero_maps()]),
     p("ml_0", [ml_0(M) || M <- some_maps()]),
     p("mh_0", [mh_0(M) || M <- some_maps()]),
     p("mc_0", [mc_0(M) || M <- some_maps()]),
