@@ -374,6 +374,34 @@ def bits_part(out, calls):
     calls.append('    p("ustr", [ustr(V) || V <- [0, 233, 16#20AC, 16#D800, -1, a]])')
     calls.append('    p("umatch_str", [umatch_str(B) || B <- [<<"abc">>, <<"a", 16#C3, 16#A9, 1:1>>, <<0, 97, 0>>, '
                  '<<"a", 16#C3, 16#A9>>, <<"a", 16#C3>>, <<"b">>, <<"a">>]])')
+    # Sizes at the limits (erl itself allocates a <<B:S/binary>> of S bytes
+    # before it looks at B, so S stays small there), units on floats and
+    # binaries, appends, iolists of bitstrings.
+    extra = [
+        ("bx_size", "[try_(fun() -> bit_size(<<0:S>>) end) || S <- [0, 1, 8, 1 bsl 59, 1 bsl 60, 1 bsl 64, -1]]"),
+        ("bx_bin_size", "[try_(fun() -> byte_size(<<(id(<<1, 2, 3>>)):S/binary>>) end) "
+                        "|| S <- [0, 1, 8, 1 bsl 24, 1 bsl 64, -1]]"),
+        ("bx_float_unit", "[try_(fun() -> <<F:4/float-unit:16>> = <<(id(F)):4/float-unit:16>>, F end) "
+                          "|| F <- [1.5, -0.0]]"),
+        ("bx_float_unit8", "[try_(fun() -> <<(id(1.5)):S/float-unit:8>> end) || S <- [2, 4, 8, 3, 0]]"),
+        ("bx_append_bit", "[try_(fun() -> <<(id(B))/binary, 1:1>> end) || B <- [<<>>, <<1:7>>, a, 1]]"),
+        ("bx_unit_match", "[try_(fun() -> case id(<<1, 2, 3, 4>>) of <<X:S/unit:8, R/binary>> -> {X, R}; "
+                          "_ -> no end end) || S <- [0, 1, 4, 5, -1, a, 1 bsl 70]]"),
+        ("bx_bin_unit_match", "[try_(fun() -> case id(<<1, 2, 3, 4>>) of <<X:S/binary-unit:16, R/bits>> -> "
+                              "{X, R}; _ -> no end end) || S <- [0, 1, 2, 3, -1]]"),
+        ("bx_sign", "[try_(fun() -> <<(id(V)):8/signed, (id(V)):8/unsigned>> end) || V <- [-129, -128, 255, 256]]"),
+        ("bx_append", "[try_(fun() -> A = id(<<>>), B = <<A/binary, X:8>>, <<B/binary, B/binary>> end) "
+                      "|| X <- [1, 300, -1]]"),
+        ("bx_utf_all", "[try_(fun() -> <<(id(C))/utf8, (id(C))/utf16, (id(C))/utf32>> end) "
+                       "|| C <- [$a, 16#D800, 16#110000, -1, 1.0]]"),
+        ("bx_bits_match", "[try_(fun() -> <<X:S/bits>> = id(<<255, 1:1>>), X end) || S <- [9, 8, 10, 0]]"),
+        ("bx_iolist", "[try_(fun() -> list_to_bitstring([<<1:1>>, [<<1:2>>, 3], <<2:3>>]) end), "
+                      "try_(fun() -> erlang:iolist_to_binary([<<1:1>>]) end)]"),
+        ("bx_part", "[try_(fun() -> binary_part(id(<<1, 2, 3>>), P, L) end) "
+                    "|| {P, L} <- [{0, 3}, {3, -3}, {1, 5}, {-1, 1}]]"),
+    ]
+    for name, expr in extra:
+        calls.append('    p("%s", %s)' % (name, expr))
     out.append("mixed(A, B, C) -> try <<A:4, B:12/little, C/binary, A:3/signed, B/utf8, 1.5:32/float, C:1/binary>> "
                "catch error:Why -> {error, Why} end.")
     calls.append('    p("mixed", [mixed(A, B, C) || A <- [0, 15, -1], B <- [0, 300, 16#10FFFF], '
