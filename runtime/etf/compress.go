@@ -1,9 +1,9 @@
 package etf
 
 import (
-	"bytes"
-	"compress/zlib"
 	"encoding/binary"
+
+	"github.com/beamrc/beamrc/runtime/deflate"
 )
 
 // DefaultCompression is the zlib level of the bare `compressed` option.
@@ -26,18 +26,13 @@ func compress(enc []byte, level int) []byte {
 	if limit <= 0 {
 		return enc
 	}
-	var z bytes.Buffer
-	z.Grow(len(body)/2 + 64)
-	w, err := zlib.NewWriterLevel(&z, level)
-	if err != nil {
+	// The bytes are zlib's own (runtime/deflate), as OTP's are.
+	z := deflate.Compress(body, level)
+	if len(z) > limit {
 		return enc
 	}
-	w.Write(body)
-	if w.Close() != nil || z.Len() > limit {
-		return enc
-	}
-	out := make([]byte, 0, 6+z.Len())
+	out := make([]byte, 0, 6+len(z))
 	out = append(out, tagVersion, tagCompressed)
 	out = binary.BigEndian.AppendUint32(out, uint32(len(body)))
-	return append(out, z.Bytes()...)
+	return append(out, z...)
 }
