@@ -122,12 +122,18 @@ SETS = {
     "longl": "[lists:seq(1, 1000), lists:seq(1, 1000) ++ a, lists:duplicate(70000, $x),"
              " [lists:duplicate(300, <<\"ab\">>) | <<\"c\">>]]",
     "units": "[second, millisecond, nanosecond, perf_counter, 1000, 3, 0, a]",
-    "tvals": "[0, 1, -1, 999, -999, 1001, -1001, 576460752303423487, 1 bsl 70, -(1 bsl 70), 1.0, a]",
+    "tvals": "[0, 1, -1, 999, -1001, 576460752303423487, -(1 bsl 70), a]",
     "mfas": "[{erlang, abs, 1}, {lists, map, 2}, {no_such_module, f, 0}, {erlang, abs, 256}, {erlang, abs, -1},"
             " {erlang, \"abs\", 1}, {1, abs, 1}, {erlang, abs, 1.0}]",
     "finfo": "[arity, module, name, type, env, foo, 1]",
     "rnames": "[a, b, foo]",
     "one": "[x]",
+    # Terms that compress: the bytes are zlib's, level by level.
+    "hmaps": "[maps:from_list([{I, I} || I <- lists:seq(1, 40)]), binary:copy(<<\"ab\">>, 100)]",
+    "bigterms": "[lists:seq(1, 10000), binary:copy(<<\"abcdefgh\">>, 20000), [{I, integer_to_list(I)} || I <- lists:seq(1, 3000)],"
+                " list_to_binary([integer_to_list(I * I) || I <- lists:seq(1, 20000)])]",
+    "levels": "[[compressed], [{compressed, 1}], [{compressed, 2}], [{compressed, 3}], [{compressed, 4}],"
+              " [{compressed, 5}], [{compressed, 7}], [{compressed, 8}], [{compressed, 9}]]",
     # Sub-binaries at bit offsets (u/3 cuts Len bits at bit Off).
     "ubins": "[u(3, 32, <<1, 2, 3, 4, 5>>), u(8, 24, <<1, 2, 3, 4, 5>>), u(5, 16, <<255, 0, 255, 0>>), u(1, 0, <<1>>),"
              " u(7, 29, <<200, 100, 50, 25, 12, 6, 3, 1, 0>>), u(4, 24, <<3, 19, 35, 48>>), u(2, 13, <<255, 255, 255>>),"
@@ -137,9 +143,6 @@ SETS = {
     "hterms": "[0, 1, -1, 576460752303423488, 1 bsl 64, -(1 bsl 64), 1.0, 0.0, -0.0, 2.5, a, '', 'caf\\x{e9}', [],"
               " \"abc\", [1 | 2], {}, {a, 1}, <<>>, <<1, 2, 3>>, <<1:3>>, <<1, 2:7>>, #{}, #{a => 1, b => [2]},"
               " maps:from_list([{I, I} || I <- lists:seq(1, 40)])]",
-    # Terms too small for compression to pay: OTP keeps them uncompressed.
-    # (A compressed term's bytes are zlib's own deflate output, which Go's
-    # compress/flate does not reproduce; only round trips check those.)
     "hsmall": "[0, 576460752303423488, -(1 bsl 64), 1.0, -0.0, 0.1, -2.5, 123456789.125, 1.0e308, 5.0e-324, a, 'caf\\x{e9}', [], \"abc\", [1 | 2], {a, 1},"
               " <<1, 2, 3>>, <<1, 2:7>>, #{}, #{a => 1, b => [2]}, lists:seq(1, 10)]",
 }
@@ -201,7 +204,8 @@ TWO = [
     ("float_to_list(X, Y)", "fconv", "fopts"), ("float_to_binary(X, Y)", "fconv", "fopts"),
     ("atom_to_binary(X, Y)", "atoms", "encs"), ("binary_to_atom(X, Y)", "abins", "encs"),
     ("binary_part(X, Y)", "bins", "parts"), ("split_binary(X, Y)", "bins", "pos"),
-    ("term_to_binary(X, Y)", "hsmall", "t2bopts"),
+    ("term_to_binary(X, Y)", "hsmall", "t2bopts"), ("term_to_binary(X, Y)", "hmaps", "t2bopts"),
+    ("erlang:md5(term_to_binary(X, Y))", "bigterms", "levels"),
     ("binary_to_term(term_to_binary(X, Y)) =:= X", "terms", "t2bopts"),
     ("binary_to_term(X, Y)", "b2t", "b2topts"), ("erlang:external_size(X, Y)", "hterms", "t2bopts"),
     ("erlang:phash2(X, Y)", "hterms", "range"), ("erlang:phash(X, Y)", "hterms", "range"),

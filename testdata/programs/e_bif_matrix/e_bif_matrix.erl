@@ -12,6 +12,7 @@ vs(b2t) -> [<<131, 97, 1>>, <<131, 97>>, <<130, 97, 1>>, <<131, 100, 0, 1, 97>>,
 vs(b2topts) -> [[], [safe], [used], [safe, used], [foo], a];
 vs(bases) -> [2, 8, 10, 16, 36, 1, 37, 0, -16, 1 bsl 64, 16.0, a];
 vs(bfstr) -> [<<"1.0">>, <<"1">>, <<"-0.0">>, <<"1.0e10">>, <<"1.0e309">>, <<".5">>, <<"1.5e">>, <<"1.0", 1:1>>, "1.0", a];
+vs(bigterms) -> [lists:seq(1, 10000), binary:copy(<<"abcdefgh">>, 20000), [{I, integer_to_list(I)} || I <- lists:seq(1, 3000)], list_to_binary([integer_to_list(I * I) || I <- lists:seq(1, 20000)])];
 vs(bins) -> [<<>>, <<1>>, <<1, 2, 3, 4>>, <<"hello world">>, <<1:3>>, <<1, 2, 3:2>>, [1, 2], a, 1];
 vs(bistr) -> [<<"0">>, <<"-0">>, <<"+12">>, <<"12a">>, <<>>, <<"-">>, <<"1.0">>, <<"576460752303423488">>, <<"-99999999999999999999999">>, <<"ff">>, <<"zZ">>, <<"1010">>, <<"1", 1:1>>, "12", a];
 vs(bools) -> [true, false, 1, a, []];
@@ -27,6 +28,7 @@ vs(fnum) -> [0, 1, -1, 576460752303423488, 1 bsl 1023, 1 bsl 1100, -(1 bsl 1100)
 vs(fopts) -> [[], [short], [{decimals, 0}], [{decimals, 2}], [{decimals, 3}, compact], [{decimals, 20}], [{decimals, 253}, compact], [{scientific, 0}], [{scientific, 3}], [{scientific, 20}], [{decimals, 2}, {scientific, 2}], [{scientific, 2}, {decimals, 2}], [{decimals, 254}], [{decimals, -1}], [{scientific, 250}], [compact], [foo], [short | x], a];
 vs(fstr) -> ["1.0", "1", "-0.0", "+1.0", "1.0e10", "1.0E10", "1e10", "1.0e309", "1.0e-400", ".5", "1.", "1.5e", "0.1", "2.5e-3", " 1.0", "1.0 ", "1.0e+2", "1.0e-2", "1_0.0", "inf", "NaN", [$1, $., $0 | a], a];
 vs(funs) -> [fun erlang:abs/1, fun lists:map/2, fun(Z) -> Z end, fun() -> ok end, a, {fun erlang:abs/1}];
+vs(hmaps) -> [maps:from_list([{I, I} || I <- lists:seq(1, 40)]), binary:copy(<<"ab">>, 100)];
 vs(hsmall) -> [0, 576460752303423488, -(1 bsl 64), 1.0, -0.0, 0.1, -2.5, 123456789.125, 1.0e308, 5.0e-324, a, 'caf\x{e9}', [], "abc", [1 | 2], {a, 1}, <<1, 2, 3>>, <<1, 2:7>>, #{}, #{a => 1, b => [2]}, lists:seq(1, 10)];
 vs(hterms) -> [0, 1, -1, 576460752303423488, 1 bsl 64, -(1 bsl 64), 1.0, 0.0, -0.0, 2.5, a, '', 'caf\x{e9}', [], "abc", [1 | 2], {}, {a, 1}, <<>>, <<1, 2, 3>>, <<1:3>>, <<1, 2:7>>, #{}, #{a => 1, b => [2]}, maps:from_list([{I, I} || I <- lists:seq(1, 40)])];
 vs(huge) -> [1 bsl 1023, (1 bsl 1024) - 1, 1 bsl 1024, -(1 bsl 1024), 1.0e308, -1.0e308, 0.5, 3];
@@ -35,6 +37,7 @@ vs(ints) -> [0, 1, -1, 2, 7, -7, 255, 576460752303423487, 576460752303423488, -5
 vs(iolists) -> [[], [1, 2], [<<1>>, [2, <<3, 4>>], 5], [1 | <<2>>], <<1, 2>>, [255], [256], [-1], [a], [1 | 2], [<<1:3>>], [<<1:3>>, <<1:5>>], <<1:3>>, [[[[]]]], [1.0], {1}, a, 1];
 vs(istr) -> ["0", "-0", "+12", "-12", "12a", "", "-", "+", " 1", "1 ", "1.0", "007", "576460752303423487", "576460752303423488", "-576460752303423489", "99999999999999999999999999", "ff", "FF", "zZ", "-Zz", "1010", [$1 | $2], [256], a, 12];
 vs(keys) -> [a, b, 1, 1.0, -0.0, [], {a}];
+vs(levels) -> [[compressed], [{compressed, 1}], [{compressed, 2}], [{compressed, 3}], [{compressed, 4}], [{compressed, 5}], [{compressed, 7}], [{compressed, 8}], [{compressed, 9}]];
 vs(lists) -> [[], [1], [1, 2, 3], "abc", [1 | 2], [[]], [a, {b}, <<"c">>], a, {1, 2}, <<1>>, 1];
 vs(lists2) -> [[], [1], [1, 2, 1], [2, 1], [a, 1.0, 1], [1 | 2], a, 1];
 vs(longl) -> [lists:seq(1, 1000), lists:seq(1, 1000) ++ a, lists:duplicate(70000, $x), [lists:duplicate(300, <<"ab">>) | <<"c">>]];
@@ -54,7 +57,7 @@ vs(small) -> [0, 1, 2, 3, -1, 16777216, 576460752303423488, 1.0, a];
 vs(t2bopts) -> [[], [compressed], [{compressed, 9}], [{minor_version, 0}], [{minor_version, 1}], [{minor_version, 2}], [deterministic], [{minor_version, 3}], [foo], a];
 vs(terms) -> [0, 1, -1, 255, 256, 2147483647, 2147483648, -2147483648, -2147483649, 576460752303423488, 1 bsl 64, -(1 bsl 64), 1 bsl 2040, 1 bsl 2048, 0.0, -0.0, 1.0, 1.0e308, 5.0e-324, a, '', 'caf\x{e9}', '\x{3bb}', [], "abc", [1 | 2], [1, [2, 3], {4}], lists:seq(1, 300), {}, {a, 1}, list_to_tuple(lists:seq(1, 256)), <<>>, <<1, 2, 3>>, <<1:3>>, <<1, 2:7>>, binary:copy(<<7>>, 100), #{}, #{a => 1, b => [2]}, maps:from_list([{I, I} || I <- lists:seq(1, 40)]), fun erlang:abs/1, fun lists:map/2];
 vs(tuples) -> [{}, {a}, {a, b, c}, {1, {2}}, [a, b], [], a, 1, <<1>>, #{}];
-vs(tvals) -> [0, 1, -1, 999, -999, 1001, -1001, 576460752303423487, 1 bsl 70, -(1 bsl 70), 1.0, a];
+vs(tvals) -> [0, 1, -1, 999, -1001, 576460752303423487, -(1 bsl 70), a];
 vs(ubins) -> [u(3, 32, <<1, 2, 3, 4, 5>>), u(8, 24, <<1, 2, 3, 4, 5>>), u(5, 16, <<255, 0, 255, 0>>), u(1, 0, <<1>>), u(7, 29, <<200, 100, 50, 25, 12, 6, 3, 1, 0>>), u(4, 24, <<3, 19, 35, 48>>), u(2, 13, <<255, 255, 255>>), u(6, 64, <<"0123456789">>)];
 vs(units) -> [second, millisecond, nanosecond, perf_counter, 1000, 3, 0, a].
 
@@ -188,31 +191,33 @@ t_30(X, Y) -> try binary_to_atom(X, Y) catch error:R -> {error, R} end.
 t_31(X, Y) -> try binary_part(X, Y) catch error:R -> {error, R} end.
 t_32(X, Y) -> try split_binary(X, Y) catch error:R -> {error, R} end.
 t_33(X, Y) -> try term_to_binary(X, Y) catch error:R -> {error, R} end.
-t_34(X, Y) -> try binary_to_term(term_to_binary(X, Y)) =:= X catch error:R -> {error, R} end.
-t_35(X, Y) -> try binary_to_term(X, Y) catch error:R -> {error, R} end.
-t_36(X, Y) -> try erlang:external_size(X, Y) catch error:R -> {error, R} end.
-t_37(X, Y) -> try erlang:phash2(X, Y) catch error:R -> {error, R} end.
-t_38(X, Y) -> try erlang:phash(X, Y) catch error:R -> {error, R} end.
-t_39(X, Y) -> try {X < Y, X == Y, X =:= Y} catch error:R -> {error, R} end.
-t_40(X, Y) -> try {X < Y, X == Y} catch error:R -> {error, R} end.
-t_41(X, Y) -> try {min(X, Y), max(X, Y)} catch error:R -> {error, R} end.
-t_42(X, Y) -> try X * Y catch error:R -> {error, R} end.
-t_43(X, Y) -> try X + Y catch error:R -> {error, R} end.
-t_44(X, Y) -> try X - Y catch error:R -> {error, R} end.
-t_45(X, Y) -> try X div Y catch error:R -> {error, R} end.
-t_46(X, Y) -> try X rem Y catch error:R -> {error, R} end.
-t_47(X, Y) -> try sh(X + Y) catch error:R -> {error, R} end.
-t_48(X, Y) -> try sh(X - Y) catch error:R -> {error, R} end.
-t_49(X, Y) -> try sh(X * Y) catch error:R -> {error, R} end.
-t_50(X, Y) -> try sh(X / Y) catch error:R -> {error, R} end.
-t_51(X, Y) -> try {X < Y, X == Y} catch error:R -> {error, R} end.
-t_52(X, Y) -> try erlang:crc32(X, Y) catch error:R -> {error, R} end.
-t_53(X, Y) -> try erlang:adler32(X, Y) catch error:R -> {error, R} end.
-t_54(X, Y) -> try is_function(X, Y) catch error:R -> {error, R} end.
-t_55(X, Y) -> try erlang:fun_info(X, Y) catch error:R -> {error, R} end.
-t_56(X, Y) -> try is_map_key(X, Y) catch error:R -> {error, R} end.
-t_57(X, Y) -> try map_get(X, Y) catch error:R -> {error, R} end.
-t_58(X, Y) -> try is_record(X, Y) catch error:R -> {error, R} end.
+t_34(X, Y) -> try term_to_binary(X, Y) catch error:R -> {error, R} end.
+t_35(X, Y) -> try erlang:md5(term_to_binary(X, Y)) catch error:R -> {error, R} end.
+t_36(X, Y) -> try binary_to_term(term_to_binary(X, Y)) =:= X catch error:R -> {error, R} end.
+t_37(X, Y) -> try binary_to_term(X, Y) catch error:R -> {error, R} end.
+t_38(X, Y) -> try erlang:external_size(X, Y) catch error:R -> {error, R} end.
+t_39(X, Y) -> try erlang:phash2(X, Y) catch error:R -> {error, R} end.
+t_40(X, Y) -> try erlang:phash(X, Y) catch error:R -> {error, R} end.
+t_41(X, Y) -> try {X < Y, X == Y, X =:= Y} catch error:R -> {error, R} end.
+t_42(X, Y) -> try {X < Y, X == Y} catch error:R -> {error, R} end.
+t_43(X, Y) -> try {min(X, Y), max(X, Y)} catch error:R -> {error, R} end.
+t_44(X, Y) -> try X * Y catch error:R -> {error, R} end.
+t_45(X, Y) -> try X + Y catch error:R -> {error, R} end.
+t_46(X, Y) -> try X - Y catch error:R -> {error, R} end.
+t_47(X, Y) -> try X div Y catch error:R -> {error, R} end.
+t_48(X, Y) -> try X rem Y catch error:R -> {error, R} end.
+t_49(X, Y) -> try sh(X + Y) catch error:R -> {error, R} end.
+t_50(X, Y) -> try sh(X - Y) catch error:R -> {error, R} end.
+t_51(X, Y) -> try sh(X * Y) catch error:R -> {error, R} end.
+t_52(X, Y) -> try sh(X / Y) catch error:R -> {error, R} end.
+t_53(X, Y) -> try {X < Y, X == Y} catch error:R -> {error, R} end.
+t_54(X, Y) -> try erlang:crc32(X, Y) catch error:R -> {error, R} end.
+t_55(X, Y) -> try erlang:adler32(X, Y) catch error:R -> {error, R} end.
+t_56(X, Y) -> try is_function(X, Y) catch error:R -> {error, R} end.
+t_57(X, Y) -> try erlang:fun_info(X, Y) catch error:R -> {error, R} end.
+t_58(X, Y) -> try is_map_key(X, Y) catch error:R -> {error, R} end.
+t_59(X, Y) -> try map_get(X, Y) catch error:R -> {error, R} end.
+t_60(X, Y) -> try is_record(X, Y) catch error:R -> {error, R} end.
 h_0(X, Y, Z) -> try setelement(X, Y, Z) catch error:R -> {error, R} end.
 h_1(X, Y, Z) -> try erlang:insert_element(X, Y, Z) catch error:R -> {error, R} end.
 h_2(X, Y, Z) -> try erlang:make_tuple(X, Y, Z) catch error:R -> {error, R} end.
@@ -495,31 +500,33 @@ main() ->
     io:format("~s ~w~n", ["binary_part(X, Y)", [t_31(X, Y) || X <- vs(bins), Y <- vs(parts)]]),
     io:format("~s ~w~n", ["split_binary(X, Y)", [t_32(X, Y) || X <- vs(bins), Y <- vs(pos)]]),
     io:format("~s ~w~n", ["term_to_binary(X, Y)", [t_33(X, Y) || X <- vs(hsmall), Y <- vs(t2bopts)]]),
-    io:format("~s ~w~n", ["binary_to_term(term_to_binary(X, Y)) =:= X", [t_34(X, Y) || X <- vs(terms), Y <- vs(t2bopts)]]),
-    io:format("~s ~w~n", ["binary_to_term(X, Y)", [t_35(X, Y) || X <- vs(b2t), Y <- vs(b2topts)]]),
-    io:format("~s ~w~n", ["erlang:external_size(X, Y)", [t_36(X, Y) || X <- vs(hterms), Y <- vs(t2bopts)]]),
-    io:format("~s ~w~n", ["erlang:phash2(X, Y)", [t_37(X, Y) || X <- vs(hterms), Y <- vs(range)]]),
-    io:format("~s ~w~n", ["erlang:phash(X, Y)", [t_38(X, Y) || X <- vs(hterms), Y <- vs(range)]]),
-    io:format("~s ~w~n", ["{X < Y, X == Y, X =:= Y}", [t_39(X, Y) || X <- vs(prec), Y <- vs(prec)]]),
-    io:format("~s ~w~n", ["{X < Y, X == Y}", [t_40(X, Y) || X <- vs(ubins), Y <- vs(ubins)]]),
-    io:format("~s ~w~n", ["{min(X, Y), max(X, Y)}", [t_41(X, Y) || X <- vs(prec), Y <- vs(prec)]]),
-    io:format("~s ~w~n", ["X * Y", [t_42(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
-    io:format("~s ~w~n", ["X + Y", [t_43(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
-    io:format("~s ~w~n", ["X - Y", [t_44(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
-    io:format("~s ~w~n", ["X div Y", [t_45(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
-    io:format("~s ~w~n", ["X rem Y", [t_46(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
-    io:format("~s ~w~n", ["sh(X + Y)", [t_47(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
-    io:format("~s ~w~n", ["sh(X - Y)", [t_48(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
-    io:format("~s ~w~n", ["sh(X * Y)", [t_49(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
-    io:format("~s ~w~n", ["sh(X / Y)", [t_50(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
-    io:format("~s ~w~n", ["{X < Y, X == Y}", [t_51(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
-    io:format("~s ~w~n", ["erlang:crc32(X, Y)", [t_52(X, Y) || X <- vs(crcs), Y <- vs(csum)]]),
-    io:format("~s ~w~n", ["erlang:adler32(X, Y)", [t_53(X, Y) || X <- vs(crcs), Y <- vs(csum)]]),
-    io:format("~s ~w~n", ["is_function(X, Y)", [t_54(X, Y) || X <- vs(funs), Y <- vs(arities)]]),
-    io:format("~s ~w~n", ["erlang:fun_info(X, Y)", [t_55(X, Y) || X <- vs(funs), Y <- vs(finfo)]]),
-    io:format("~s ~w~n", ["is_map_key(X, Y)", [t_56(X, Y) || X <- vs(keys), Y <- vs(mapsv)]]),
-    io:format("~s ~w~n", ["map_get(X, Y)", [t_57(X, Y) || X <- vs(keys), Y <- vs(mapsv)]]),
-    io:format("~s ~w~n", ["is_record(X, Y)", [t_58(X, Y) || X <- vs(tuples), Y <- vs(bools)]]),
+    io:format("~s ~w~n", ["term_to_binary(X, Y)", [t_34(X, Y) || X <- vs(hmaps), Y <- vs(t2bopts)]]),
+    io:format("~s ~w~n", ["erlang:md5(term_to_binary(X, Y))", [t_35(X, Y) || X <- vs(bigterms), Y <- vs(levels)]]),
+    io:format("~s ~w~n", ["binary_to_term(term_to_binary(X, Y)) =:= X", [t_36(X, Y) || X <- vs(terms), Y <- vs(t2bopts)]]),
+    io:format("~s ~w~n", ["binary_to_term(X, Y)", [t_37(X, Y) || X <- vs(b2t), Y <- vs(b2topts)]]),
+    io:format("~s ~w~n", ["erlang:external_size(X, Y)", [t_38(X, Y) || X <- vs(hterms), Y <- vs(t2bopts)]]),
+    io:format("~s ~w~n", ["erlang:phash2(X, Y)", [t_39(X, Y) || X <- vs(hterms), Y <- vs(range)]]),
+    io:format("~s ~w~n", ["erlang:phash(X, Y)", [t_40(X, Y) || X <- vs(hterms), Y <- vs(range)]]),
+    io:format("~s ~w~n", ["{X < Y, X == Y, X =:= Y}", [t_41(X, Y) || X <- vs(prec), Y <- vs(prec)]]),
+    io:format("~s ~w~n", ["{X < Y, X == Y}", [t_42(X, Y) || X <- vs(ubins), Y <- vs(ubins)]]),
+    io:format("~s ~w~n", ["{min(X, Y), max(X, Y)}", [t_43(X, Y) || X <- vs(prec), Y <- vs(prec)]]),
+    io:format("~s ~w~n", ["X * Y", [t_44(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
+    io:format("~s ~w~n", ["X + Y", [t_45(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
+    io:format("~s ~w~n", ["X - Y", [t_46(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
+    io:format("~s ~w~n", ["X div Y", [t_47(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
+    io:format("~s ~w~n", ["X rem Y", [t_48(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
+    io:format("~s ~w~n", ["sh(X + Y)", [t_49(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
+    io:format("~s ~w~n", ["sh(X - Y)", [t_50(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
+    io:format("~s ~w~n", ["sh(X * Y)", [t_51(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
+    io:format("~s ~w~n", ["sh(X / Y)", [t_52(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
+    io:format("~s ~w~n", ["{X < Y, X == Y}", [t_53(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
+    io:format("~s ~w~n", ["erlang:crc32(X, Y)", [t_54(X, Y) || X <- vs(crcs), Y <- vs(csum)]]),
+    io:format("~s ~w~n", ["erlang:adler32(X, Y)", [t_55(X, Y) || X <- vs(crcs), Y <- vs(csum)]]),
+    io:format("~s ~w~n", ["is_function(X, Y)", [t_56(X, Y) || X <- vs(funs), Y <- vs(arities)]]),
+    io:format("~s ~w~n", ["erlang:fun_info(X, Y)", [t_57(X, Y) || X <- vs(funs), Y <- vs(finfo)]]),
+    io:format("~s ~w~n", ["is_map_key(X, Y)", [t_58(X, Y) || X <- vs(keys), Y <- vs(mapsv)]]),
+    io:format("~s ~w~n", ["map_get(X, Y)", [t_59(X, Y) || X <- vs(keys), Y <- vs(mapsv)]]),
+    io:format("~s ~w~n", ["is_record(X, Y)", [t_60(X, Y) || X <- vs(tuples), Y <- vs(bools)]]),
     io:format("~s ~w~n", ["setelement(X, Y, Z)", [h_0(X, Y, Z) || X <- vs(idx), Y <- vs(tuples), Z <- vs(bools)]]),
     io:format("~s ~w~n", ["erlang:insert_element(X, Y, Z)", [h_1(X, Y, Z) || X <- vs(idx), Y <- vs(tuples), Z <- vs(bools)]]),
     io:format("~s ~w~n", ["erlang:make_tuple(X, Y, Z)", [h_2(X, Y, Z) || X <- vs(small), Y <- vs(bools), Z <- vs(parts)]]),
