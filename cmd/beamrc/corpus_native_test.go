@@ -31,12 +31,7 @@ func TestBuildCorpusGleamGate(t *testing.T) {
 	exe := filepath.Join(dir, "gate")
 	code, _, errOut := beamrc("build", src, "--entry", "beamr_gate:main/0", "-o", exe)
 	require.Equal(t, 0, code, errOut)
-	at := strings.LastIndex(errOut, "native: ")
-	require.GreaterOrEqual(t, at, 0, errOut)
-	var native, all int
-	_, err = fmt.Sscanf(errOut[at:], "native: %d of %d", &native, &all)
-	require.NoError(t, err, errOut)
-	assert.Equal(t, all, native, "every function of the gate is native")
+	requireAllNative(t, errOut)
 	for _, env := range [][]string{nil, {"BEAMRC_GC_TORTURE=1"}} {
 		cmd := exec.Command(exe)
 		cmd.Env = append(os.Environ(), env...)
@@ -44,4 +39,57 @@ func TestBuildCorpusGleamGate(t *testing.T) {
 		require.NoError(t, err, "env %v", env)
 		assert.Equal(t, string(want), string(out), "env %v", env)
 	}
+}
+
+// TestBuildCorpusProof builds the corpus's proof module (Gleam 1.17, OTP
+// 28) with a driver that calls it, natively, and checks the results
+// ../shared/corpus/EXPECTED.md records, in GC torture mode too.
+func TestBuildCorpusProof(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a native executable")
+	}
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go on PATH")
+	}
+	proof := filepath.Join(corpus(t), "proof", "proof.beam")
+	dir := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
+	exe := filepath.Join(dir, "proof")
+	code, _, errOut := beamrc("build", filepath.Join("testdata", "proofdriver", "proof_driver.beam"), proof,
+		"--entry", "proof_driver:main/0", "-o", exe)
+	require.Equal(t, 0, code, errOut)
+	requireAllNative(t, errOut)
+	want := strings.Join([]string{
+		"answer[] = 42",
+		"add[17,25] = 42",
+		"run_pipeline[5] = 400",
+		"factorial[0] = 1",
+		"factorial[5] = 120",
+		"factorial[10] = 3628800",
+		"factorial[12] = 479001600",
+		"factorial[20] = 2432902008176640000",
+		"fibonacci[0] = 0",
+		"fibonacci[1] = 1",
+		"fibonacci[10] = 55",
+		"fibonacci[30] = 832040",
+	}, "\n") + "\n"
+	for _, env := range [][]string{nil, {"BEAMRC_GC_TORTURE=1"}} {
+		cmd := exec.Command(exe)
+		cmd.Env = append(os.Environ(), env...)
+		out, err := cmd.Output()
+		require.NoError(t, err, "env %v", env)
+		assert.Equal(t, want, string(out), "env %v", env)
+	}
+}
+
+// requireAllNative checks a build log's summary line: every function
+// compiled to native code.
+func requireAllNative(t *testing.T, log string) {
+	t.Helper()
+	at := strings.LastIndex(log, "native: ")
+	require.GreaterOrEqual(t, at, 0, log)
+	var native, all int
+	_, err := fmt.Sscanf(log[at:], "native: %d of %d", &native, &all)
+	require.NoError(t, err, log)
+	assert.Equal(t, all, native, "every function is native")
 }
