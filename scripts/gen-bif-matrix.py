@@ -52,7 +52,7 @@ SETS = {
     "bases": "[2, 8, 10, 16, 36, 1, 37, 0, -16, 1 bsl 64, 16.0, a]",
     "istr": "[\"0\", \"-0\", \"+12\", \"-12\", \"12a\", \"\", \"-\", \"+\", \" 1\", \"1 \", \"1.0\", \"007\","
             " \"576460752303423487\", \"576460752303423488\", \"-576460752303423489\","
-            " \"99999999999999999999999999\", \"ff\", \"FF\", \"zZ\", \"-Zz\", \"1010\", [$1 | $2], [256], a, 12]",
+            " \"99999999999999999999999999\", \"-zzzzzzzzzzzzzzzzzzzzzzzz\", \"1000000000000000000000000000000000000000000000000000000000000000000\", \"ff\", \"FF\", \"zZ\", \"-Zz\", \"1010\", [$1 | $2], [256], a, 12]",
     "bistr": "[<<\"0\">>, <<\"-0\">>, <<\"+12\">>, <<\"12a\">>, <<>>, <<\"-\">>, <<\"1.0\">>,"
              " <<\"576460752303423488\">>, <<\"-99999999999999999999999\">>, <<\"ff\">>, <<\"zZ\">>,"
              " <<\"1010\">>, <<\"1\", 1:1>>, \"12\", a]",
@@ -128,6 +128,12 @@ SETS = {
     "finfo": "[arity, module, name, type, env, foo, 1]",
     "rnames": "[a, b, foo]",
     "one": "[x]",
+    "inits": "[[], [{1, x}], [{2, y}, {1, x}, {2, z}], [{0, x}], [{4, x}], [{1.0, x}], [a], [{1, x} | a], a]",
+    # Maps order by size, then keys (integers before floats), then values.
+    "morder": "[#{1 => a}, #{1.0 => a}, #{a => 1}, #{b => 0}, #{1 => a, 2 => b}, #{1 => b}, #{2 => a}, #{-0.0 => a},"
+              " #{0.0 => a}, #{0 => a}, maps:from_list([{I, I} || I <- lists:seq(1, 40)]),"
+              " maps:from_list([{I, I} || I <- lists:seq(2, 41)]), maps:from_list([{float(I), I} || I <- lists:seq(1, 40)]),"
+              " [1], [1.0], {1}, {1.0}, {1, 2.0}, {1.0, 2}]",
     # Terms that compress: the bytes are zlib's, level by level.
     "hmaps": "[maps:from_list([{I, I} || I <- lists:seq(1, 40)]), binary:copy(<<\"ab\">>, 100)]",
     "bigterms": "[lists:seq(1, 10000), binary:copy(<<\"abcdefgh\">>, 20000), [{I, integer_to_list(I)} || I <- lists:seq(1, 3000)],"
@@ -209,7 +215,7 @@ TWO = [
     ("binary_to_term(term_to_binary(X, Y)) =:= X", "terms", "t2bopts"),
     ("binary_to_term(X, Y)", "b2t", "b2topts"), ("erlang:external_size(X, Y)", "hterms", "t2bopts"),
     ("erlang:phash2(X, Y)", "hterms", "range"), ("erlang:phash(X, Y)", "hterms", "range"),
-    ("{X < Y, X == Y, X =:= Y}", "prec", "prec"), ("{X < Y, X == Y}", "ubins", "ubins"), ("{min(X, Y), max(X, Y)}", "prec", "prec"),
+    ("{X < Y, X == Y, X =:= Y}", "prec", "prec"), ("{X < Y, X == Y}", "ubins", "ubins"), ("{X < Y, X == Y, X =:= Y}", "morder", "morder"), ("{min(X, Y), max(X, Y)}", "prec", "prec"),
     ("X * Y", "mulb", "mulb"), ("X + Y", "mulb", "mulb"), ("X - Y", "mulb", "mulb"),
     ("X div Y", "mulb", "mulb"), ("X rem Y", "mulb", "mulb"),
     ("sh(X + Y)", "huge", "huge"), ("sh(X - Y)", "huge", "huge"), ("sh(X * Y)", "huge", "huge"),
@@ -223,7 +229,7 @@ TWO = [
 THREE = [
     ("setelement(X, Y, Z)", "idx", "tuples", "bools"),
     ("erlang:insert_element(X, Y, Z)", "idx", "tuples", "bools"),
-    ("erlang:make_tuple(X, Y, Z)", "small", "bools", "parts"),
+    ("erlang:make_tuple(X, Y, Z)", "small", "bools", "inits"),
     ("binary_part(X, Y, Z)", "bins", "pos", "idx"),
     ("binary_to_list(X, Y, Z)", "bins", "pos", "pos"),
     ("erlang:convert_time_unit(X, Y, Z)", "tvals", "units", "units"),
@@ -318,6 +324,10 @@ def main():
         fn = "g_%d" % k
         out.append("%s(X) when %s =/= zz -> t;\n%s(_) -> f." % (fn, e, fn))
         add(fn, 1, "guard " + e, ["all"])
+        if e in ("byte_size(X)", "bit_size(X)", "size(X)"):
+            fn = "gu_%d" % k
+            out.append("%s(X) when %s > 2 -> t;\n%s(_) -> f." % (fn, e, fn))
+            add(fn, 1, "guard %s > 2" % e, ["ubins"])
     for k, (e, s1, s2) in enumerate(GUARD2):
         fn = "gg_%d" % k
         out.append("%s(X, Y) when %s =/= zz -> t;\n%s(_, _) -> f." % (fn, e, fn))

@@ -33,9 +33,10 @@ vs(hsmall) -> [0, 576460752303423488, -(1 bsl 64), 1.0, -0.0, 0.1, -2.5, 1234567
 vs(hterms) -> [0, 1, -1, 576460752303423488, 1 bsl 64, -(1 bsl 64), 1.0, 0.0, -0.0, 2.5, a, '', 'caf\x{e9}', [], "abc", [1 | 2], {}, {a, 1}, <<>>, <<1, 2, 3>>, <<1:3>>, <<1, 2:7>>, #{}, #{a => 1, b => [2]}, maps:from_list([{I, I} || I <- lists:seq(1, 40)])];
 vs(huge) -> [1 bsl 1023, (1 bsl 1024) - 1, 1 bsl 1024, -(1 bsl 1024), 1.0e308, -1.0e308, 0.5, 3];
 vs(idx) -> [0, 1, 2, 3, 4, -1, 576460752303423488, 1 bsl 64, 1.0, a];
+vs(inits) -> [[], [{1, x}], [{2, y}, {1, x}, {2, z}], [{0, x}], [{4, x}], [{1.0, x}], [a], [{1, x} | a], a];
 vs(ints) -> [0, 1, -1, 2, 7, -7, 255, 576460752303423487, 576460752303423488, -576460752303423488, -576460752303423489, 4611686018427387904, 9223372036854775807, 9223372036854775808, -9223372036854775808, -9223372036854775809, 18446744073709551616, 1 bsl 100, -(1 bsl 100)];
 vs(iolists) -> [[], [1, 2], [<<1>>, [2, <<3, 4>>], 5], [1 | <<2>>], <<1, 2>>, [255], [256], [-1], [a], [1 | 2], [<<1:3>>], [<<1:3>>, <<1:5>>], <<1:3>>, [[[[]]]], [1.0], {1}, a, 1];
-vs(istr) -> ["0", "-0", "+12", "-12", "12a", "", "-", "+", " 1", "1 ", "1.0", "007", "576460752303423487", "576460752303423488", "-576460752303423489", "99999999999999999999999999", "ff", "FF", "zZ", "-Zz", "1010", [$1 | $2], [256], a, 12];
+vs(istr) -> ["0", "-0", "+12", "-12", "12a", "", "-", "+", " 1", "1 ", "1.0", "007", "576460752303423487", "576460752303423488", "-576460752303423489", "99999999999999999999999999", "-zzzzzzzzzzzzzzzzzzzzzzzz", "1000000000000000000000000000000000000000000000000000000000000000000", "ff", "FF", "zZ", "-Zz", "1010", [$1 | $2], [256], a, 12];
 vs(keys) -> [a, b, 1, 1.0, -0.0, [], {a}];
 vs(levels) -> [[compressed], [{compressed, 1}], [{compressed, 2}], [{compressed, 3}], [{compressed, 4}], [{compressed, 5}], [{compressed, 7}], [{compressed, 8}], [{compressed, 9}]];
 vs(lists) -> [[], [1], [1, 2, 3], "abc", [1 | 2], [[]], [a, {b}, <<"c">>], a, {1, 2}, <<1>>, 1];
@@ -43,6 +44,7 @@ vs(lists2) -> [[], [1], [1, 2, 1], [2, 1], [a, 1.0, 1], [1 | 2], a, 1];
 vs(longl) -> [lists:seq(1, 1000), lists:seq(1, 1000) ++ a, lists:duplicate(70000, $x), [lists:duplicate(300, <<"ab">>) | <<"c">>]];
 vs(mapsv) -> [#{}, #{a => 1}, #{1 => x, 1.0 => y}, [], a];
 vs(mfas) -> [{erlang, abs, 1}, {lists, map, 2}, {no_such_module, f, 0}, {erlang, abs, 256}, {erlang, abs, -1}, {erlang, "abs", 1}, {1, abs, 1}, {erlang, abs, 1.0}];
+vs(morder) -> [#{1 => a}, #{1.0 => a}, #{a => 1}, #{b => 0}, #{1 => a, 2 => b}, #{1 => b}, #{2 => a}, #{-0.0 => a}, #{0.0 => a}, #{0 => a}, maps:from_list([{I, I} || I <- lists:seq(1, 40)]), maps:from_list([{I, I} || I <- lists:seq(2, 41)]), maps:from_list([{float(I), I} || I <- lists:seq(1, 40)]), [1], [1.0], {1}, {1.0}, {1, 2.0}, {1.0, 2}];
 vs(mulb) -> [2, -2, 3, -3, 536870912, 1073741824, -1073741824, 2147483648, -2147483648, 4294967296, 192153584101141163, -192153584101141163, 288230376151711744, -288230376151711744, 576460752303423487, -576460752303423488];
 vs(one) -> [x];
 vs(parts) -> [{0, 0}, {0, 1}, {1, 2}, {4, 0}, {4, -2}, {2, -2}, {2, -3}, {0, 5}, {5, 0}, {-1, 1}, {0, 576460752303423488}, {1.0, 1}, {1, 2, 3}, a];
@@ -200,24 +202,25 @@ t_39(X, Y) -> try erlang:phash2(X, Y) catch error:R -> {error, R} end.
 t_40(X, Y) -> try erlang:phash(X, Y) catch error:R -> {error, R} end.
 t_41(X, Y) -> try {X < Y, X == Y, X =:= Y} catch error:R -> {error, R} end.
 t_42(X, Y) -> try {X < Y, X == Y} catch error:R -> {error, R} end.
-t_43(X, Y) -> try {min(X, Y), max(X, Y)} catch error:R -> {error, R} end.
-t_44(X, Y) -> try X * Y catch error:R -> {error, R} end.
-t_45(X, Y) -> try X + Y catch error:R -> {error, R} end.
-t_46(X, Y) -> try X - Y catch error:R -> {error, R} end.
-t_47(X, Y) -> try X div Y catch error:R -> {error, R} end.
-t_48(X, Y) -> try X rem Y catch error:R -> {error, R} end.
-t_49(X, Y) -> try sh(X + Y) catch error:R -> {error, R} end.
-t_50(X, Y) -> try sh(X - Y) catch error:R -> {error, R} end.
-t_51(X, Y) -> try sh(X * Y) catch error:R -> {error, R} end.
-t_52(X, Y) -> try sh(X / Y) catch error:R -> {error, R} end.
-t_53(X, Y) -> try {X < Y, X == Y} catch error:R -> {error, R} end.
-t_54(X, Y) -> try erlang:crc32(X, Y) catch error:R -> {error, R} end.
-t_55(X, Y) -> try erlang:adler32(X, Y) catch error:R -> {error, R} end.
-t_56(X, Y) -> try is_function(X, Y) catch error:R -> {error, R} end.
-t_57(X, Y) -> try erlang:fun_info(X, Y) catch error:R -> {error, R} end.
-t_58(X, Y) -> try is_map_key(X, Y) catch error:R -> {error, R} end.
-t_59(X, Y) -> try map_get(X, Y) catch error:R -> {error, R} end.
-t_60(X, Y) -> try is_record(X, Y) catch error:R -> {error, R} end.
+t_43(X, Y) -> try {X < Y, X == Y, X =:= Y} catch error:R -> {error, R} end.
+t_44(X, Y) -> try {min(X, Y), max(X, Y)} catch error:R -> {error, R} end.
+t_45(X, Y) -> try X * Y catch error:R -> {error, R} end.
+t_46(X, Y) -> try X + Y catch error:R -> {error, R} end.
+t_47(X, Y) -> try X - Y catch error:R -> {error, R} end.
+t_48(X, Y) -> try X div Y catch error:R -> {error, R} end.
+t_49(X, Y) -> try X rem Y catch error:R -> {error, R} end.
+t_50(X, Y) -> try sh(X + Y) catch error:R -> {error, R} end.
+t_51(X, Y) -> try sh(X - Y) catch error:R -> {error, R} end.
+t_52(X, Y) -> try sh(X * Y) catch error:R -> {error, R} end.
+t_53(X, Y) -> try sh(X / Y) catch error:R -> {error, R} end.
+t_54(X, Y) -> try {X < Y, X == Y} catch error:R -> {error, R} end.
+t_55(X, Y) -> try erlang:crc32(X, Y) catch error:R -> {error, R} end.
+t_56(X, Y) -> try erlang:adler32(X, Y) catch error:R -> {error, R} end.
+t_57(X, Y) -> try is_function(X, Y) catch error:R -> {error, R} end.
+t_58(X, Y) -> try erlang:fun_info(X, Y) catch error:R -> {error, R} end.
+t_59(X, Y) -> try is_map_key(X, Y) catch error:R -> {error, R} end.
+t_60(X, Y) -> try map_get(X, Y) catch error:R -> {error, R} end.
+t_61(X, Y) -> try is_record(X, Y) catch error:R -> {error, R} end.
 h_0(X, Y, Z) -> try setelement(X, Y, Z) catch error:R -> {error, R} end.
 h_1(X, Y, Z) -> try erlang:insert_element(X, Y, Z) catch error:R -> {error, R} end.
 h_2(X, Y, Z) -> try erlang:make_tuple(X, Y, Z) catch error:R -> {error, R} end.
@@ -253,12 +256,18 @@ g_10(X) when length(X) =/= zz -> t;
 g_10(_) -> f.
 g_11(X) when size(X) =/= zz -> t;
 g_11(_) -> f.
+gu_11(X) when size(X) > 2 -> t;
+gu_11(_) -> f.
 g_12(X) when tuple_size(X) =/= zz -> t;
 g_12(_) -> f.
 g_13(X) when byte_size(X) =/= zz -> t;
 g_13(_) -> f.
+gu_13(X) when byte_size(X) > 2 -> t;
+gu_13(_) -> f.
 g_14(X) when bit_size(X) =/= zz -> t;
 g_14(_) -> f.
+gu_14(X) when bit_size(X) > 2 -> t;
+gu_14(_) -> f.
 g_15(X) when map_size(X) =/= zz -> t;
 g_15(_) -> f.
 gg_0(X, Y) when element(X, Y) =/= zz -> t;
@@ -509,27 +518,28 @@ main() ->
     io:format("~s ~w~n", ["erlang:phash(X, Y)", [t_40(X, Y) || X <- vs(hterms), Y <- vs(range)]]),
     io:format("~s ~w~n", ["{X < Y, X == Y, X =:= Y}", [t_41(X, Y) || X <- vs(prec), Y <- vs(prec)]]),
     io:format("~s ~w~n", ["{X < Y, X == Y}", [t_42(X, Y) || X <- vs(ubins), Y <- vs(ubins)]]),
-    io:format("~s ~w~n", ["{min(X, Y), max(X, Y)}", [t_43(X, Y) || X <- vs(prec), Y <- vs(prec)]]),
-    io:format("~s ~w~n", ["X * Y", [t_44(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
-    io:format("~s ~w~n", ["X + Y", [t_45(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
-    io:format("~s ~w~n", ["X - Y", [t_46(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
-    io:format("~s ~w~n", ["X div Y", [t_47(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
-    io:format("~s ~w~n", ["X rem Y", [t_48(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
-    io:format("~s ~w~n", ["sh(X + Y)", [t_49(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
-    io:format("~s ~w~n", ["sh(X - Y)", [t_50(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
-    io:format("~s ~w~n", ["sh(X * Y)", [t_51(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
-    io:format("~s ~w~n", ["sh(X / Y)", [t_52(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
-    io:format("~s ~w~n", ["{X < Y, X == Y}", [t_53(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
-    io:format("~s ~w~n", ["erlang:crc32(X, Y)", [t_54(X, Y) || X <- vs(crcs), Y <- vs(csum)]]),
-    io:format("~s ~w~n", ["erlang:adler32(X, Y)", [t_55(X, Y) || X <- vs(crcs), Y <- vs(csum)]]),
-    io:format("~s ~w~n", ["is_function(X, Y)", [t_56(X, Y) || X <- vs(funs), Y <- vs(arities)]]),
-    io:format("~s ~w~n", ["erlang:fun_info(X, Y)", [t_57(X, Y) || X <- vs(funs), Y <- vs(finfo)]]),
-    io:format("~s ~w~n", ["is_map_key(X, Y)", [t_58(X, Y) || X <- vs(keys), Y <- vs(mapsv)]]),
-    io:format("~s ~w~n", ["map_get(X, Y)", [t_59(X, Y) || X <- vs(keys), Y <- vs(mapsv)]]),
-    io:format("~s ~w~n", ["is_record(X, Y)", [t_60(X, Y) || X <- vs(tuples), Y <- vs(bools)]]),
+    io:format("~s ~w~n", ["{X < Y, X == Y, X =:= Y}", [t_43(X, Y) || X <- vs(morder), Y <- vs(morder)]]),
+    io:format("~s ~w~n", ["{min(X, Y), max(X, Y)}", [t_44(X, Y) || X <- vs(prec), Y <- vs(prec)]]),
+    io:format("~s ~w~n", ["X * Y", [t_45(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
+    io:format("~s ~w~n", ["X + Y", [t_46(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
+    io:format("~s ~w~n", ["X - Y", [t_47(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
+    io:format("~s ~w~n", ["X div Y", [t_48(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
+    io:format("~s ~w~n", ["X rem Y", [t_49(X, Y) || X <- vs(mulb), Y <- vs(mulb)]]),
+    io:format("~s ~w~n", ["sh(X + Y)", [t_50(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
+    io:format("~s ~w~n", ["sh(X - Y)", [t_51(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
+    io:format("~s ~w~n", ["sh(X * Y)", [t_52(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
+    io:format("~s ~w~n", ["sh(X / Y)", [t_53(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
+    io:format("~s ~w~n", ["{X < Y, X == Y}", [t_54(X, Y) || X <- vs(huge), Y <- vs(huge)]]),
+    io:format("~s ~w~n", ["erlang:crc32(X, Y)", [t_55(X, Y) || X <- vs(crcs), Y <- vs(csum)]]),
+    io:format("~s ~w~n", ["erlang:adler32(X, Y)", [t_56(X, Y) || X <- vs(crcs), Y <- vs(csum)]]),
+    io:format("~s ~w~n", ["is_function(X, Y)", [t_57(X, Y) || X <- vs(funs), Y <- vs(arities)]]),
+    io:format("~s ~w~n", ["erlang:fun_info(X, Y)", [t_58(X, Y) || X <- vs(funs), Y <- vs(finfo)]]),
+    io:format("~s ~w~n", ["is_map_key(X, Y)", [t_59(X, Y) || X <- vs(keys), Y <- vs(mapsv)]]),
+    io:format("~s ~w~n", ["map_get(X, Y)", [t_60(X, Y) || X <- vs(keys), Y <- vs(mapsv)]]),
+    io:format("~s ~w~n", ["is_record(X, Y)", [t_61(X, Y) || X <- vs(tuples), Y <- vs(bools)]]),
     io:format("~s ~w~n", ["setelement(X, Y, Z)", [h_0(X, Y, Z) || X <- vs(idx), Y <- vs(tuples), Z <- vs(bools)]]),
     io:format("~s ~w~n", ["erlang:insert_element(X, Y, Z)", [h_1(X, Y, Z) || X <- vs(idx), Y <- vs(tuples), Z <- vs(bools)]]),
-    io:format("~s ~w~n", ["erlang:make_tuple(X, Y, Z)", [h_2(X, Y, Z) || X <- vs(small), Y <- vs(bools), Z <- vs(parts)]]),
+    io:format("~s ~w~n", ["erlang:make_tuple(X, Y, Z)", [h_2(X, Y, Z) || X <- vs(small), Y <- vs(bools), Z <- vs(inits)]]),
     io:format("~s ~w~n", ["binary_part(X, Y, Z)", [h_3(X, Y, Z) || X <- vs(bins), Y <- vs(pos), Z <- vs(idx)]]),
     io:format("~s ~w~n", ["binary_to_list(X, Y, Z)", [h_4(X, Y, Z) || X <- vs(bins), Y <- vs(pos), Z <- vs(pos)]]),
     io:format("~s ~w~n", ["erlang:convert_time_unit(X, Y, Z)", [h_5(X, Y, Z) || X <- vs(tvals), Y <- vs(units), Z <- vs(units)]]),
@@ -550,9 +560,12 @@ main() ->
     io:format("~s ~w~n", ["guard tl(X)", [g_9(X) || X <- vs(all)]]),
     io:format("~s ~w~n", ["guard length(X)", [g_10(X) || X <- vs(all)]]),
     io:format("~s ~w~n", ["guard size(X)", [g_11(X) || X <- vs(all)]]),
+    io:format("~s ~w~n", ["guard size(X) > 2", [gu_11(X) || X <- vs(ubins)]]),
     io:format("~s ~w~n", ["guard tuple_size(X)", [g_12(X) || X <- vs(all)]]),
     io:format("~s ~w~n", ["guard byte_size(X)", [g_13(X) || X <- vs(all)]]),
+    io:format("~s ~w~n", ["guard byte_size(X) > 2", [gu_13(X) || X <- vs(ubins)]]),
     io:format("~s ~w~n", ["guard bit_size(X)", [g_14(X) || X <- vs(all)]]),
+    io:format("~s ~w~n", ["guard bit_size(X) > 2", [gu_14(X) || X <- vs(ubins)]]),
     io:format("~s ~w~n", ["guard map_size(X)", [g_15(X) || X <- vs(all)]]),
     io:format("~s ~w~n", ["guard element(X, Y)", [gg_0(X, Y) || X <- vs(idx), Y <- vs(tuples)]]),
     io:format("~s ~w~n", ["guard binary_part(X, Y)", [gg_1(X, Y) || X <- vs(bins), Y <- vs(parts)]]),
