@@ -41,44 +41,59 @@ func TestBuildCorpusGleamGate(t *testing.T) {
 	}
 }
 
-// TestBuildCorpusProof builds the corpus's proof module (Gleam 1.17, OTP
-// 28) with a driver that calls it, natively, and checks the results
-// ../shared/corpus/EXPECTED.md records, in GC torture mode too.
-func TestBuildCorpusProof(t *testing.T) {
+// TestBuildCorpusDrivers builds corpus programs (Gleam 1.17 on OTP 28
+// and 29) natively with a driver module that calls them and prints the
+// results, and checks those against what ../shared/corpus/EXPECTED.md
+// records real Erlang gave, in GC torture mode too.
+func TestBuildCorpusDrivers(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds a native executable")
+		t.Skip("builds native executables")
 	}
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("no go on PATH")
 	}
-	proof := filepath.Join(corpus(t), "proof", "proof.beam")
-	dir := t.TempDir()
-	t.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
-	exe := filepath.Join(dir, "proof")
-	code, _, errOut := beamrc("build", filepath.Join("testdata", "proofdriver", "proof_driver.beam"), proof,
-		"--entry", "proof_driver:main/0", "-o", exe)
-	require.Equal(t, 0, code, errOut)
-	requireAllNative(t, errOut)
-	want := strings.Join([]string{
-		"answer[] = 42",
-		"add[17,25] = 42",
-		"run_pipeline[5] = 400",
-		"factorial[0] = 1",
-		"factorial[5] = 120",
-		"factorial[10] = 3628800",
-		"factorial[12] = 479001600",
-		"factorial[20] = 2432902008176640000",
-		"fibonacci[0] = 0",
-		"fibonacci[1] = 1",
-		"fibonacci[10] = 55",
-		"fibonacci[30] = 832040",
-	}, "\n") + "\n"
-	for _, env := range [][]string{nil, {"BEAMRC_GC_TORTURE=1"}} {
-		cmd := exec.Command(exe)
-		cmd.Env = append(os.Environ(), env...)
-		out, err := cmd.Output()
-		require.NoError(t, err, "env %v", env)
-		assert.Equal(t, want, string(out), "env %v", env)
+	cache := filepath.Join(t.TempDir(), "cache")
+	for _, c := range []struct {
+		name, corpus, driver string
+		want                 []string
+	}{
+		{"proof", filepath.Join("proof", "proof.beam"), "proof_driver", []string{
+			"answer[] = 42",
+			"add[17,25] = 42",
+			"run_pipeline[5] = 400",
+			"factorial[0] = 1",
+			"factorial[5] = 120",
+			"factorial[10] = 3628800",
+			"factorial[12] = 479001600",
+			"factorial[20] = 2432902008176640000",
+			"fibonacci[0] = 0",
+			"fibonacci[1] = 1",
+			"fibonacci[10] = 55",
+			"fibonacci[30] = 832040",
+		}},
+		{"actor_spike", "actor_spike", "actor_driver", []string{
+			"run 2",
+			"subject_probe 77",
+			"receive_probe 88",
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Setenv("XDG_CACHE_HOME", cache)
+			exe := filepath.Join(t.TempDir(), c.name)
+			driver := filepath.Join("testdata", "corpusdrivers", c.driver+".beam")
+			code, _, errOut := beamrc("build", driver, filepath.Join(corpus(t), c.corpus),
+				"--entry", c.driver+":main/0", "-o", exe)
+			require.Equal(t, 0, code, errOut)
+			requireAllNative(t, errOut)
+			want := strings.Join(c.want, "\n") + "\n"
+			for _, env := range [][]string{nil, {"BEAMRC_GC_TORTURE=1"}} {
+				cmd := exec.Command(exe)
+				cmd.Env = append(os.Environ(), env...)
+				out, err := cmd.Output()
+				require.NoError(t, err, "env %v", env)
+				assert.Equal(t, want, string(out), "env %v", env)
+			}
+		})
 	}
 }
 

@@ -1,7 +1,7 @@
 %% Calls the corpus's proof module (Gleam 1.17, OTP 28 bytecode) with the
 %% arguments ../shared/corpus/EXPECTED.md lists and prints each result, so
 %% that corpus_native_test.go can check them in a native build.
-%% Compiled with: erlc +deterministic -o cmd/beamrc/testdata/proofdriver proof_driver.erl
+%% Compiled with: erlc +deterministic -o cmd/beamrc/testdata/corpusdrivers proof_driver.erl
 -module(proof_driver).
 -export([main/0]).
 
