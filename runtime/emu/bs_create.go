@@ -204,11 +204,7 @@ func (p *Process) bsCreateBin(in *instr, pc int) int {
 	// The Alloc words (n2) are for the instructions after this one (erlc
 	// merges their heap checks into it): they must still be free once the
 	// bitstring is allocated, for native code writes there unchecked.
-	need := int(in.n2) + term.BinaryWords(int((total+7)/8))
-	if total%8 != 0 {
-		need += term.SubBinWords
-	}
-	p.ensureHeap(need, int(in.n1))
+	p.ensureHeap(int(in.n2)+bitstringWords(total), int(in.n1))
 	if t, ok := p.appendInPlace(spec, total); ok {
 		p.store(&in.d, t)
 		return pc + 1
@@ -234,6 +230,16 @@ func (p *Process) bsCreateBin(in *instr, pc int) int {
 	}
 	p.store(&in.d, bin)
 	return pc + 1
+}
+
+// bitstringWords is the heap need of a new bitstring of bits bits: the
+// binary, and a sub-binary over it when bits is not whole bytes.
+func bitstringWords(bits uint) int {
+	n := term.BinaryWords(int((bits + 7) / 8))
+	if bits%8 != 0 {
+		n += term.SubBinWords
+	}
+	return n
 }
 
 // ensureHeap makes sure need words fit in the young generation,

@@ -8,6 +8,11 @@ import (
 // bs_append/bs_private_append) allocates the binary, then bs_put_*
 // instructions fill it in order. The bytes being filled are p.bsBuf; no
 // collection can happen between the allocation and the last put.
+//
+// bs_init2's Words and bs_append's Extra are heap words the instructions
+// after the construction use without a check (a put_tuple2 of the
+// result): they must still be free once the binary is allocated, as
+// native code writes there unchecked after stepping the instruction.
 
 func (p *Process) bsOldConstruct(in *instr, pc int) int {
 	fail := func() int {
@@ -26,7 +31,9 @@ func (p *Process) bsOldConstruct(in *instr, pc int) int {
 		if !v.IsSmall() || v.SmallValue() < 0 {
 			return fail()
 		}
-		p.store(&in.d, p.newBuildBinary(uint(v.SmallValue())*uint(in.n2), 0))
+		bits := uint(v.SmallValue()) * uint(in.n2)
+		p.ensureHeap(int(in.c.n)+bitstringWords(bits), int(in.n1))
+		p.store(&in.d, p.newBuildBinary(bits, 0))
 	case iBsPut:
 		seg := in.aux.(*bsSeg)
 		var v term.Term
@@ -68,6 +75,10 @@ func (p *Process) bsOldConstruct(in *instr, pc int) int {
 			return fail()
 		}
 		add := uint(extra.SmallValue())
+		if in.op == iBsAppend { // bs_private_append has no live count: it cannot collect
+			p.ensureHeap(int(in.c.n)+bitstringWords(old+add), int(in.n1))
+			bin = p.load(&in.b) // the collection may have moved it
+		}
 		b := bin.BitstringBits()
 		t := p.newBuildBinary(old+add, 0)
 		term.CopyBits(p.bsBuf.b, 0, b.Data, b.Offset, old)

@@ -729,7 +729,7 @@ func (t *translator) instr(in beam.Instr) (ins instr, err error) {
 		if in.Op == beam.OpBsInitBits {
 			unit = 1
 		}
-		ins = instr{op: iBsInit, fail: lbl(0), a: op(1), n1: num(3), n2: unit, d: dst(5)}
+		ins = instr{op: iBsInit, fail: lbl(0), a: op(1), n1: num(3), n2: unit, c: heapWords(a[2]), d: dst(5)}
 	case beam.OpBsPutInteger, beam.OpBsPutBinary, beam.OpBsPutFloat:
 		typ := map[beam.Opcode]uint8{beam.OpBsPutInteger: segInteger, beam.OpBsPutBinary: segBinary, beam.OpBsPutFloat: segFloat}[in.Op]
 		seg := bsSeg{typ: typ, unit: uint32(a[2].Val), flags: uint8(a[3].Val), val: op(4), size: t.sizeOperand(a[1])}
@@ -756,7 +756,7 @@ func (t *translator) instr(in beam.Instr) (ins instr, err error) {
 		ins = instr{op: iBsUtfSize, fail: lbl(0), a: op(1), n2: n, d: dst(2)}
 	case beam.OpBsAppend:
 		// bs_append Fail Size Extra Live Unit Bin Flags Dst
-		ins = instr{op: iBsAppend, fail: lbl(0), a: op(1), n1: num(3), n2: num(4), b: op(5), d: dst(7)}
+		ins = instr{op: iBsAppend, fail: lbl(0), a: op(1), n1: num(3), n2: num(4), b: op(5), c: heapWords(a[2]), d: dst(7)}
 	case beam.OpBsPrivateAppend:
 		// bs_private_append Fail Size Unit Bin Flags Dst
 		ins = instr{op: iBsPrivateAppend, fail: lbl(0), a: op(1), n2: num(2), b: op(3), d: dst(5)}
@@ -980,3 +980,8 @@ func asIncrement(ins *instr) bool {
 	ins.b.t = term.MakeSmall(c)
 	return true
 }
+
+// heapWords holds a heap-need operand (bs_init2's Words, bs_append's
+// Extra) in an operand's n: words the instructions after this one use
+// without a heap check of their own.
+func heapWords(o beam.Operand) operand { return operand{n: uint32(heapNeed(o))} }
