@@ -283,16 +283,8 @@ func (p *Process) appendInPlace(spec *bsCreate, total uint) (term.Term, bool) {
 		return 0, false
 	}
 	old := int(acc.BitSize() / 8)
+	p.growAppendBuf(acc, nbytes)
 	ab := &p.appendBuf
-	inPlace := acc.Is(term.SubRefcBin) && old > 0 && len(ab.buf) == old &&
-		cap(ab.buf) >= nbytes && &acc.BitstringBits().Data[0] == &ab.buf[0]
-	if !inPlace {
-		buf := make([]byte, old, max(2*nbytes, 256))
-		b := acc.BitstringBits()
-		term.CopyBits(buf, 0, b.Data, b.Offset, uint(old)*8)
-		ab.buf = buf
-	}
-	ab.buf = ab.buf[:nbytes]
 	w := bitWriter{b: ab.buf, pos: uint(old) * 8}
 	for i := 1; i < len(spec.segs); i++ {
 		seg := &spec.segs[i]
@@ -303,6 +295,25 @@ func (p *Process) appendInPlace(spec *bsCreate, total uint) (term.Term, bool) {
 		p.putSegment(&w, seg, v)
 	}
 	return term.NewRefcBinary(p.Heap, ab.buf), true
+}
+
+// growAppendBuf makes the process's append buffer hold the bytes of acc
+// (a byte-aligned bitstring) followed by zeros up to nbytes: in place when
+// acc is the buffer's latest binary, which a loop appending to its
+// accumulator makes the common case, by a copy otherwise.
+func (p *Process) growAppendBuf(acc term.Term, nbytes int) {
+	old := int(acc.BitSize() / 8)
+	ab := &p.appendBuf
+	inPlace := acc.Is(term.SubRefcBin) && old > 0 && len(ab.buf) == old &&
+		cap(ab.buf) >= nbytes && &acc.BitstringBits().Data[0] == &ab.buf[0]
+	if !inPlace {
+		buf := make([]byte, old, max(2*nbytes, 256))
+		b := acc.BitstringBits()
+		term.CopyBits(buf, 0, b.Data, b.Offset, uint(old)*8)
+		ab.buf = buf
+	}
+	ab.buf = ab.buf[:nbytes]
+	clear(ab.buf[old:])
 }
 
 // putSegment writes one segment (its size already checked by segBits).
@@ -400,9 +411,17 @@ func (p *Process) bsCreateFailed(in *instr, pc int, seg *bsSeg, v term.Term) int
 	}
 	reason := term.Badarg
 	if seg.typ == segInteger || seg.typ == segBinary || seg.typ == segFloat {
-		if size := p.load(&seg.size); size.IsBig() && !size.BigNegative() {
-			reason = term.SystemLimit
-		}
+		reason = sizeError(p.load(&seg.size))
 	}
 	return p.raiseAt(pc, ClassError, reason)
+}
+
+// sizeError is the reason a construction with a bad segment size fails
+// for: system_limit for a size too large (a positive bignum), badarg for
+// anything else.
+func sizeError(size term.Term) term.Term {
+	if size.IsBig() && !size.BigNegative() {
+		return term.SystemLimit
+	}
+	return term.Badarg
 }

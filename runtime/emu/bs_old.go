@@ -15,12 +15,13 @@ import (
 // native code writes there unchecked after stepping the instruction.
 
 func (p *Process) bsOldConstruct(in *instr, pc int) int {
-	fail := func() int {
+	failWith := func(reason term.Term) int {
 		if in.fail != 0 {
 			return int(in.fail)
 		}
-		return p.raiseAt(pc, ClassError, term.Badarg)
+		return p.raiseAt(pc, ClassError, reason)
 	}
+	fail := func() int { return failWith(term.Badarg) }
 	switch in.op {
 	case iBsInit:
 		if in.n1 < 0 { // bs_init_writable: x0 is the size; result in x0
@@ -29,7 +30,7 @@ func (p *Process) bsOldConstruct(in *instr, pc int) int {
 		}
 		v := p.load(&in.a)
 		if !v.IsSmall() || v.SmallValue() < 0 {
-			return fail()
+			return failWith(sizeError(v))
 		}
 		bits := uint(v.SmallValue()) * uint(in.n2)
 		p.ensureHeap(int(in.c.n)+bitstringWords(bits), int(in.n1))
@@ -41,16 +42,25 @@ func (p *Process) bsOldConstruct(in *instr, pc int) int {
 			v = p.load(&seg.val)
 		}
 		n, ok := p.segBits(seg, v)
-		if !ok || p.bsBuf.pos+n > uint(len(p.bsBuf.b))*8 {
-			return fail()
+		if !ok || p.bsBuf.pos+n > uint(len(p.bsBuf.b))*8 || !p.putSegment(&p.bsBuf, seg, v) {
+			if seg.typ != segInteger && seg.typ != segBinary && seg.typ != segFloat {
+				return fail()
+			}
+			return failWith(sizeError(p.load(&seg.size)))
 		}
-		p.putSegment(&p.bsBuf, seg, v)
 	case iBsAdd:
 		a, b := p.load(&in.a), p.load(&in.b)
 		if !a.IsSmall() || !b.IsSmall() || a.SmallValue() < 0 || b.SmallValue() < 0 {
+			if nonNegative(a) && nonNegative(b) {
+				return failWith(term.SystemLimit) // a size too large to be a size
+			}
 			return fail()
 		}
-		p.store(&in.d, term.MakeSmall(a.SmallValue()+b.SmallValue()*int64(in.n2)))
+		sum := a.SmallValue() + b.SmallValue()*int64(in.n2)
+		if !term.FitsSmall(sum) || b.SmallValue() > term.MaxSmall/max(int64(in.n2), 1) {
+			return failWith(term.SystemLimit)
+		}
+		p.store(&in.d, term.MakeSmall(sum))
 	case iBsUtfSize:
 		v := p.load(&in.a)
 		if !v.IsSmall() || utf8Len(v.SmallValue()) == 0 {
@@ -79,6 +89,15 @@ func (p *Process) bsOldConstruct(in *instr, pc int) int {
 			p.ensureHeap(int(in.c.n)+bitstringWords(old+add), int(in.n1))
 			bin = p.load(&in.b) // the collection may have moved it
 		}
+		if total := old + add; total%8 == 0 && old%8 == 0 && total/8 > term.HeapBinLimit {
+			// The bs_put instructions after this one fill the new bytes
+			// in the process's append buffer: a loop appending to its
+			// accumulator costs its new bytes, not a copy of the old.
+			p.growAppendBuf(bin, int(total/8))
+			p.bsBuf = bitWriter{b: p.appendBuf.buf, pos: old}
+			p.store(&in.d, term.NewRefcBinary(p.Heap, p.appendBuf.buf))
+			break
+		}
 		b := bin.BitstringBits()
 		t := p.newBuildBinary(old+add, 0)
 		term.CopyBits(p.bsBuf.b, 0, b.Data, b.Offset, old)
@@ -99,4 +118,9 @@ func (p *Process) newBuildBinary(bits uint, _ int) term.Term {
 		return term.NewSubBinary(p.Heap, bin, 0, bits)
 	}
 	return bin
+}
+
+// nonNegative reports a non-negative integer, small or big.
+func nonNegative(t term.Term) bool {
+	return t.IsSmall() && t.SmallValue() >= 0 || t.IsBig() && !t.BigNegative()
 }

@@ -17,7 +17,17 @@ main() ->
     io:format("~w~n", [[utf(C) || C <- [$a, 16#E9, 16#20AC, 16#1F600]]]),
     io:format("~w~n", [[float_bits(F) || F <- [0.0, -0.0, 1.5, 1.0e300]]]),
     io:format("~w~n", [[try bad(X) catch error:R -> {error, R} end || X <- [a, -1, 1.5, <<1:3>>]]]),
+    io:format("~w~n", [[try <<0:S>> catch error:R -> R end || S <- [0, 8, 1 bsl 59, 1 bsl 64, -1, a, 1.0]]]),
+    io:format("~w~n", [[try <<(id(<<1, 2, 3>>)):S/binary>> catch error:R -> R end || S <- [0, 1, 1 bsl 64, -1]]]),
+    io:format("~w~n", [[try <<F:64/float>> catch error:R -> R end || F <- [1.5, 1 bsl 2000, a]]]),
+    io:format("~w~n", [byte_size(grow_big(<<>>, 20000))]),
     ok.
+
+id(X) -> X.
+
+%% 20,000 appends to an accumulator past 64 bytes: in place, not copied.
+grow_big(Acc, 0) -> Acc;
+grow_big(Acc, N) -> grow_big(<<Acc/binary, "key", (integer_to_binary(N))/binary, $\n>>, N - 1).
 
 wrap(I) -> {bin, I rem 7, <<I:32, (integer_to_binary(I))/binary, I:8>>}.
 
