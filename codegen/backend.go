@@ -7,6 +7,7 @@ package codegen
 
 import (
 	"errors"
+	"math/big"
 
 	"github.com/beamrc/beamrc/runtime/beam"
 )
@@ -33,6 +34,10 @@ type Env interface {
 	// literal index of module's LitT chunk; native code loads it from the
 	// table the runtime passes in the context.
 	Literal(module string, index int) uint32
+	// Integer returns the index in the program's literal table of
+	// integer constant z: native code loads an integer operand that is
+	// not a small integer (a bignum) from the table, as a literal.
+	Integer(z *big.Int) uint32
 	// Callee returns the index in the image's callee table of a function
 	// native code reaches through the runtime (an interpreted function
 	// or a BIF); kind is one of runtime/image's Callee* kinds.

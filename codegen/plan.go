@@ -50,7 +50,7 @@ var stepped = map[beam.Opcode]bool{
 
 // steppedOnOperands are lowered instructions that are stepped instead
 // when an operand is one native code does not handle in line (a float
-// or bignum constant).
+// constant outside a literal, which only pre-OTP 25 compilers emit).
 var steppedOnOperands = map[beam.Opcode]bool{
 	beam.OpMove: true, beam.OpPutList: true, beam.OpPutTuple2: true,
 	beam.OpIsFunction2: true, beam.OpUpdateRecord: true,
@@ -157,18 +157,15 @@ func NewPlan(fn *Function) (*Plan, error) {
 	return p, nil
 }
 
-// checkOperands rejects operand shapes native code does not handle:
-// constants that are not immediate terms and not literals (bignums and
-// floats written in line; a literal would hold them), and float registers
-// outside the float instructions.
+// checkOperands rejects operand shapes native code does not handle: float
+// constants written in line outside the float instructions (a literal
+// would hold them), and float registers outside the float instructions.
+// Integer constants are all handled: those that are not small integers
+// (bignums) are in the program's literal table (codegen.Env.Integer).
 func checkOperands(in beam.Instr) error {
 	var check func(o beam.Operand) error
 	check = func(o beam.Operand) error {
 		switch o.Kind {
-		case beam.KindInteger:
-			if o.Big != nil || o.Val < minSmall || o.Val > maxSmall {
-				return fmt.Errorf("%s: integer operand %s is not a small integer", in.Op, o)
-			}
 		case beam.KindFloat:
 			if !floatOps[in.Op] {
 				return fmt.Errorf("%s: float operand", in.Op)
@@ -196,8 +193,3 @@ func checkOperands(in beam.Instr) error {
 	}
 	return nil
 }
-
-const (
-	minSmall = -(1 << 59)
-	maxSmall = 1<<59 - 1
-)

@@ -89,3 +89,41 @@ func TestPlanLowersBsCreateBin(t *testing.T) {
 	}
 	assert.Positive(t, seen)
 }
+
+// Integer constants that are not small integers (bignums) are operands
+// like any other: no function is refused and no instruction stepped for
+// one, whatever the instruction (moves, tuples, lists, comparisons,
+// select_val, BIF arguments, map keys and values).
+func TestPlanLowersBigConstants(t *testing.T) {
+	m, err := beam.ReadFile(filepath.Join("..", "testdata", "programs", "e_big_constants", "ebin", "e_big_constants.beam"))
+	require.NoError(t, err)
+	seen := map[beam.Opcode]int{}
+	for i := range m.Functions {
+		fn := &m.Functions[i]
+		p, err := NewPlan(&Function{Module: m, Func: fn})
+		require.NoError(t, err, "%s/%d", fn.Name, fn.Arity)
+		for k, in := range fn.Code {
+			if hasBigConstant(in.Args) {
+				seen[in.Op]++
+				assert.False(t, p.Step[k], "%s/%d: %s is stepped", fn.Name, fn.Arity, in.Op)
+			}
+		}
+	}
+	for _, op := range []beam.Opcode{beam.OpMove, beam.OpPutList, beam.OpPutTuple2, beam.OpIsEqExact,
+		beam.OpIsEq, beam.OpIsLt, beam.OpIsGe, beam.OpSelectVal, beam.OpGcBif2, beam.OpBif2,
+		beam.OpPutMapAssoc, beam.OpGetMapElements} {
+		assert.Positive(t, seen[op], "the program has %s with a bignum operand", op)
+	}
+}
+
+func hasBigConstant(args []beam.Operand) bool {
+	for _, o := range args {
+		if o.Kind == beam.KindInteger && (o.Big != nil || o.Val < -(1<<59) || o.Val >= 1<<59) {
+			return true
+		}
+		if o.Kind == beam.KindList && hasBigConstant(o.List) {
+			return true
+		}
+	}
+	return false
+}

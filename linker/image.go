@@ -1,6 +1,7 @@
 package linker
 
 import (
+	"math/big"
 	"sort"
 
 	"github.com/beamrc/beamrc/runtime/beam"
@@ -26,6 +27,7 @@ type ImageBuilder struct {
 	atomIdx  map[string]uint32
 	literals []image.Literal
 	litIdx   map[image.Literal]uint32
+	intIdx   map[string]uint32 // integer literals by decimal text
 	funcs    []image.Function
 	callees  []image.Callee
 	calleeIx map[image.Callee]uint32
@@ -47,6 +49,7 @@ func NewImageBuilder(goarch string) *ImageBuilder {
 		prefix:   prefix,
 		atomIdx:  make(map[string]uint32),
 		litIdx:   make(map[image.Literal]uint32),
+		intIdx:   make(map[string]uint32),
 		calleeIx: make(map[image.Callee]uint32),
 		funIdx:   make(map[image.Fun]uint32),
 	}
@@ -76,6 +79,19 @@ func (b *ImageBuilder) Literal(module string, index int) uint32 {
 	i := uint32(len(b.literals))
 	b.literals = append(b.literals, l)
 	b.litIdx[l] = i
+	return i
+}
+
+// Integer returns the index of integer constant z in the program's
+// literal table: one entry for each distinct value.
+func (b *ImageBuilder) Integer(z *big.Int) uint32 {
+	key := z.String()
+	if i, ok := b.intIdx[key]; ok {
+		return i
+	}
+	i := uint32(len(b.literals))
+	b.literals = append(b.literals, image.Literal{Kind: image.LiteralInteger, Integer: new(big.Int).Set(z)})
+	b.intIdx[key] = i
 	return i
 }
 

@@ -1,6 +1,7 @@
 package amd64
 
 import (
+	"math/big"
 	"path/filepath"
 	"testing"
 
@@ -17,6 +18,7 @@ type fakeEnv struct{ n uint32 }
 func (e *fakeEnv) next() uint32                   { e.n++; return e.n }
 func (e *fakeEnv) Atom(string) uint32             { return e.next() }
 func (e *fakeEnv) Literal(string, int) uint32     { return e.next() }
+func (e *fakeEnv) Integer(*big.Int) uint32        { return e.next() }
 func (e *fakeEnv) Callee(beam.MFA, uint32) uint32 { return e.next() }
 func (e *fakeEnv) Fun(string, int) uint32         { return e.next() }
 func (e *fakeEnv) IsBIF(m beam.MFA) bool          { return m.Module == "erlang" }

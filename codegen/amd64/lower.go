@@ -2,6 +2,7 @@ package amd64
 
 import (
 	"fmt"
+	"math/big"
 	"sort"
 
 	"github.com/twitchyliquid64/golang-asm/obj"
@@ -109,16 +110,39 @@ func (l *lowerer) load(o beam.Operand, r int16) {
 	case beam.KindY:
 		l.op2(x86.AMOVQ, mem(rSP, -8*(o.Val+1)), reg(r))
 	case beam.KindLiteral:
-		idx := l.env.Literal(l.bm.Name, int(o.Val))
-		l.op2(x86.AMOVQ, ctx(abi.OffLiterals), reg(r))
-		l.op2(x86.AMOVQ, mem(r, 8*int64(idx)), reg(r))
+		l.loadLiteral(l.env.Literal(l.bm.Name, int(o.Val)), r)
 	default:
-		v, ok := l.constant(o)
-		if !ok {
-			l.fail(fmt.Errorf("operand %s not supported", o))
+		if v, ok := l.constant(o); ok {
+			l.op2(x86.AMOVQ, imm(int64(v)), reg(r))
+			break
 		}
-		l.op2(x86.AMOVQ, imm(int64(v)), reg(r))
+		if z, ok := bigConstant(o); ok {
+			l.loadLiteral(l.env.Integer(z), r)
+			break
+		}
+		l.fail(fmt.Errorf("operand %s not supported", o))
 	}
+}
+
+// loadLiteral puts entry idx of the program's literal table in r.
+func (l *lowerer) loadLiteral(idx uint32, r int16) {
+	l.op2(x86.AMOVQ, ctx(abi.OffLiterals), reg(r))
+	l.op2(x86.AMOVQ, mem(r, 8*int64(idx)), reg(r))
+}
+
+// bigConstant returns the value of an integer constant that is not a
+// small integer: a bignum term, which native code loads from the literal
+// table.
+func bigConstant(o beam.Operand) (*big.Int, bool) {
+	switch {
+	case o.Kind != beam.KindInteger:
+		return nil, false
+	case o.Big != nil:
+		return o.Big, true
+	case !abi.FitsSmall(o.Val):
+		return big.NewInt(o.Val), true
+	}
+	return nil, false
 }
 
 // addr returns the memory operand of an x or y register.

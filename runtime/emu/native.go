@@ -6,6 +6,7 @@ import (
 	"unsafe"
 
 	"github.com/beamrc/beamrc/runtime/abi"
+	"github.com/beamrc/beamrc/runtime/heap"
 	"github.com/beamrc/beamrc/runtime/image"
 	"github.com/beamrc/beamrc/runtime/term"
 )
@@ -87,14 +88,23 @@ func (s *System) InstallNative(np NativeProgram) error {
 	}
 	n.literals = make([]term.Term, max(len(im.Literals), 1))
 	for i, l := range im.Literals {
-		m, err := module(l.Module)
-		if err != nil {
-			return err
+		switch l.Kind {
+		case image.LiteralTable:
+			m, err := module(l.Module)
+			if err != nil {
+				return err
+			}
+			if int(l.Index) >= len(m.literals) {
+				return fmt.Errorf("native image: literal %d of %s out of range", l.Index, term.AtomName(m.Name))
+			}
+			n.literals[i] = m.literals[l.Index]
+		case image.LiteralInteger:
+			// Built once, where the interpreter's constants live too: the
+			// collector neither moves nor frees the literal area.
+			n.literals[i] = term.MakeBigInt(heap.Literals, l.Integer)
+		default:
+			return fmt.Errorf("native image: literal kind %d", l.Kind)
 		}
-		if int(l.Index) >= len(m.literals) {
-			return fmt.Errorf("native image: literal %d of %s out of range", l.Index, term.AtomName(m.Name))
-		}
-		n.literals[i] = m.literals[l.Index]
 	}
 	for _, c := range im.Callees {
 		mfa := MFA{atom(c.Module), atom(c.Name), int(c.Arity)}

@@ -34,7 +34,10 @@
 //	magic "BRCI" | version | arch (string) | code size
 //	RuntimeAtoms | RuntimeHash (8 bytes)
 //	atoms:     count, then each: string
-//	literals:  count, then each: module atom, index in that module's LitT
+//	literals:  count, then each: kind, then
+//	             LiteralTable:   module atom, index in that module's LitT
+//	             LiteralInteger: sign (0, or 1: negative), magnitude (string:
+//	                             big-endian bytes, no leading zero byte)
 //	functions: count, then each: module atom, name atom, arity, offset, flags
 //	callees:   count, then each: module atom, name atom, arity, kind
 //	funs:      count, then each: module atom, index in that module's FunT
@@ -48,10 +51,11 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"math/big"
 )
 
 // Version is the format version Encode writes and Decode accepts.
-const Version = 2
+const Version = 3
 
 var magic = [4]byte{'B', 'R', 'C', 'I'}
 
@@ -107,13 +111,27 @@ type Site struct {
 	Index    uint32
 }
 
-// Literal is a literal term native code loads: literal Index of the LitT
-// chunk of Module (an atom index). The runtime hands native code the term
-// the loader built for the interpreter, so both share one copy.
+// Literal is a constant term native code loads from the program's
+// literal table.
+//
+// A LiteralTable literal is literal Index of the LitT chunk of Module (an
+// atom index): the runtime hands native code the term the loader built
+// for the interpreter, so both share one copy. A LiteralInteger literal is
+// an integer constant that the code has in line but that does not fit an
+// immediate term (a bignum, e.g. a 64-bit mask); the runtime builds it
+// once, in the literal area.
 type Literal struct {
-	Module uint32
-	Index  uint32
+	Kind    uint32
+	Module  uint32   // LiteralTable
+	Index   uint32   // LiteralTable
+	Integer *big.Int // LiteralInteger
 }
+
+// Literal kinds.
+const (
+	LiteralTable   uint32 = iota // a term of a module's LitT chunk
+	LiteralInteger               // an integer constant
+)
 
 // Function is a function compiled to native code.
 type Function struct {
@@ -154,8 +172,7 @@ func (im *Image) Encode() []byte {
 	}
 	b = binary.AppendUvarint(b, uint64(len(im.Literals)))
 	for _, l := range im.Literals {
-		b = binary.AppendUvarint(b, uint64(l.Module))
-		b = binary.AppendUvarint(b, uint64(l.Index))
+		b = appendLiteral(b, l)
 	}
 	b = binary.AppendUvarint(b, uint64(len(im.Functions)))
 	for _, f := range im.Functions {
@@ -179,6 +196,25 @@ func (im *Image) Encode() []byte {
 		for _, v := range [...]uint32{s.Offset, s.Function, s.Index} {
 			b = binary.AppendUvarint(b, uint64(v))
 		}
+	}
+	return b
+}
+
+func appendLiteral(b []byte, l Literal) []byte {
+	b = binary.AppendUvarint(b, uint64(l.Kind))
+	switch l.Kind {
+	case LiteralTable:
+		b = binary.AppendUvarint(b, uint64(l.Module))
+		b = binary.AppendUvarint(b, uint64(l.Index))
+	case LiteralInteger:
+		sign := byte(0)
+		if l.Integer.Sign() < 0 {
+			sign = 1
+		}
+		b = append(b, sign)
+		b = appendString(b, string(l.Integer.Bytes()))
+	default:
+		panic(fmt.Sprintf("image: literal kind %d", l.Kind))
 	}
 	return b
 }
@@ -207,9 +243,9 @@ func Decode(data []byte) (*Image, error) {
 	for i := range im.Atoms {
 		im.Atoms[i] = d.string()
 	}
-	im.Literals = make([]Literal, d.count(2))
+	im.Literals = make([]Literal, d.count(3))
 	for i := range im.Literals {
-		im.Literals[i] = Literal{Module: d.u32(), Index: d.u32()}
+		im.Literals[i] = d.literal()
 	}
 	im.Functions = make([]Function, d.count(5))
 	for i := range im.Functions {
@@ -290,6 +326,49 @@ func (d *decoder) count(minSize int) int {
 		return 0
 	}
 	return int(n)
+}
+
+func (d *decoder) literal() Literal {
+	l := Literal{Kind: d.u32()}
+	switch {
+	case d.err != nil:
+	case l.Kind == LiteralTable:
+		l.Module, l.Index = d.u32(), d.u32()
+	case l.Kind == LiteralInteger:
+		l.Integer = d.integer()
+	default:
+		d.fail(fmt.Sprintf("bad literal kind %d", l.Kind))
+	}
+	return l
+}
+
+// integer reads a sign byte and a magnitude, in the one form Encode
+// writes: no leading zero byte (zero is empty), no negative zero.
+func (d *decoder) integer() *big.Int {
+	if d.err == nil && d.pos >= len(d.data) {
+		d.fail("truncated")
+	}
+	if d.err != nil {
+		return nil
+	}
+	sign := d.data[d.pos]
+	d.pos++
+	mag := d.string()
+	switch {
+	case d.err != nil:
+		return nil
+	case sign > 1:
+		d.fail(fmt.Sprintf("bad integer sign %d", sign))
+		return nil
+	case len(mag) > 0 && mag[0] == 0, len(mag) == 0 && sign == 1:
+		d.fail("integer not in minimal form")
+		return nil
+	}
+	z := new(big.Int).SetBytes([]byte(mag))
+	if sign == 1 {
+		z.Neg(z)
+	}
+	return z
 }
 
 func (d *decoder) string() string {
