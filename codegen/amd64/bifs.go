@@ -223,16 +223,20 @@ func (l *lowerer) atom(name string) uint64 { return abi.Atom(l.env.Atom(name)) }
 
 // compareBIF: small integers compare as their tagged words.
 func (l *lowerer) compareBIF(s bifSite, slow *label) {
+	if less, r, ok := smallAgainstBig(s.args[0], s.args[1]); ok {
+		l.compareBIFBig(s, less, r, slow)
+		return
+	}
 	l.smallArgs(s, slow)
 	l.op2(x86.ACMPQ, reg(rAX), reg(rCX))
 	cmov := map[string]obj.As{"<": x86.ACMOVQLT, ">": x86.ACMOVQGT, "=<": x86.ACMOVQLE, ">=": x86.ACMOVQGE}
 	l.boolResult(cmov[s.mfa.Function], s.dst)
 }
 
-// equalBIF: identical words are equal; when either is an immediate,
-// different words are not (for == too: an immediate equals only itself
-// arithmetically unless the other is a float, which is boxed). Two boxed
-// terms are the BIF's.
+// equalBIF: identical words are equal. Different words are unequal when
+// both are immediates, and, for =:= and for == with a bignum constant,
+// when either is (== finds 1 equal to the boxed 1.0). The rest is the
+// BIF's.
 func (l *lowerer) equalBIF(s bifSite, slow *label) {
 	exact := s.mfa.Function == "=:=" || s.mfa.Function == "=/="
 	l.load(s.args[0], rAX)
@@ -240,7 +244,7 @@ func (l *lowerer) equalBIF(s bifSite, slow *label) {
 	decided := l.newLabel()
 	l.op2(x86.ACMPQ, reg(rAX), reg(rCX))
 	l.jmp(x86.AJEQ, decided)
-	if exact {
+	if exact || isBigConst(s.args[0]) || isBigConst(s.args[1]) {
 		// Unequal words: unequal if either is immediate.
 		l.jumpIfEitherImmediate(rAX, rCX, decided)
 		l.jmp(obj.AJMP, slow) // two boxed terms or lists

@@ -581,7 +581,7 @@ func (l *lowerer) equality(op beam.Opcode, fail *label, x, y beam.Operand) {
 	l.jmp(x86.AJEQ, equal)
 	back := l.newLabel()
 	slow := l.stub(func() { l.compareSlow(kind, back) })
-	if kind == abi.CmpEqExact {
+	if kind == abi.CmpEqExact || isBigConst(x) || isBigConst(y) {
 		l.jumpIfEitherImmediate(rAX, rCX, notEqual)
 		l.jmp(obj.AJMP, slow)
 	} else {
@@ -604,13 +604,17 @@ func (l *lowerer) equality(op beam.Opcode, fail *label, x, y beam.Operand) {
 func (l *lowerer) order(lt bool, fail *label, x, y beam.Operand) {
 	slow := l.newLabel()
 	done := l.newLabel()
-	l.smallOperands(x, y, slow)
-	// Tagged small integers compare as their values.
-	l.op2(x86.ACMPQ, reg(rAX), reg(rCX))
-	if lt {
-		l.jmp(x86.AJGE, fail)
+	if less, r, ok := smallAgainstBig(x, y); ok {
+		l.orderBig(lt, less, r, fail, slow, x, y)
 	} else {
-		l.jmp(x86.AJLT, fail)
+		l.smallOperands(x, y, slow)
+		// Tagged small integers compare as their values.
+		l.op2(x86.ACMPQ, reg(rAX), reg(rCX))
+		if lt {
+			l.jmp(x86.AJGE, fail)
+		} else {
+			l.jmp(x86.AJLT, fail)
+		}
 	}
 	back := l.newLabel()
 	l.stubAt(slow, func() { l.compareSlow(abi.CmpLt, back) })
