@@ -34,6 +34,11 @@ func (p *Process) nativeStep(pc int) (int, int) {
 	switch in.op {
 	case iMove, iMoveXX, iMoveCX, iMoveXY, iMoveYX:
 		p.store(&in.b, p.load(&in.a))
+	case iMove2:
+		// A move stepped for its operand (a bignum) that the interpreter
+		// fused with the next: only the first is this step's, native
+		// code does the second (still at pc+1) itself.
+		p.store(&in.b, p.load(&in.a))
 	case iPutList:
 		p.putList(in)
 	case iPutTuple2:
