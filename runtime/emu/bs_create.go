@@ -35,6 +35,7 @@ type bsSeg struct {
 	val   operand
 	size  operand // integer, register, or the atoms all / undefined
 	str   []byte  // string segments
+	num   uint32  // the segment's number in the source (error_info)
 }
 
 // bsCreate is bs_create_bin's decoded operand list.
@@ -74,7 +75,7 @@ func (t *translator) bsCreateBin(in beam.Instr) (instr, error) {
 		if !ok {
 			return instr{}, fmt.Errorf("bs_create_bin: unknown segment type %q", typName)
 		}
-		seg := bsSeg{typ: typ, unit: uint32(l[i+2].Val)}
+		seg := bsSeg{typ: typ, num: uint32(l[i+1].Val), unit: uint32(l[i+2].Val)}
 		seg.flags, err = t.segFlags(l[i+3])
 		if err != nil {
 			return instr{}, err
@@ -120,86 +121,104 @@ func (t *translator) segFlags(o beam.Operand) (uint8, error) {
 	return 0, fmt.Errorf("bad segment flags %s", o)
 }
 
-// segBits computes a segment's size in bits for the value v; ok is false
-// when the value or size is bad (badarg).
-func (p *Process) segBits(seg *bsSeg, v term.Term) (uint, bool) {
+// segBits computes a segment's size in bits for the value v, or the
+// fault that makes the segment fail. Size faults come first: OTP checks
+// every segment's size before any value (see bsCreateBin).
+func (p *Process) segBits(seg *bsSeg, v term.Term) (uint, bsFault) {
 	switch seg.typ {
 	case segString:
-		return uint(len(seg.str)) * 8, true
+		return uint(len(seg.str)) * 8, bsOK
 	case segUtf8:
-		if !v.IsSmall() {
-			return 0, false
+		if !v.IsSmall() || utf8Len(v.SmallValue()) == 0 {
+			return 0, bsBadType
 		}
-		n := utf8Len(v.SmallValue())
-		return uint(n) * 8, n > 0
+		return uint(utf8Len(v.SmallValue())) * 8, bsOK
 	case segUtf16:
 		if !v.IsSmall() || utf8Len(v.SmallValue()) == 0 {
-			return 0, false
+			return 0, bsBadType
 		}
 		if v.SmallValue() >= 0x10000 {
-			return 32, true
+			return 32, bsOK
 		}
-		return 16, true
+		return 16, bsOK
 	case segUtf32:
 		if !v.IsSmall() || utf8Len(v.SmallValue()) == 0 {
-			return 0, false
+			return 0, bsBadType
 		}
-		return 32, true
+		return 32, bsOK
 	case segBinary, segAppend, segPrivateAppend:
-		if !v.IsBitstring() {
-			return 0, false
-		}
 		size := p.load(&seg.size)
 		if size == atomAll || size == atomUndefined {
+			if !v.IsBitstring() {
+				return 0, bsBadType
+			}
 			n := v.BitSize()
 			if seg.unit > 1 && n%uint(seg.unit) != 0 {
-				return 0, false
+				return 0, bsBadUnit
 			}
-			return n, true
+			return n, bsOK
 		}
-		if !size.IsSmall() || size.SmallValue() < 0 {
-			return 0, false
+		n, f := sizeBits(size, seg.unit)
+		switch {
+		case f != bsOK:
+			return 0, f
+		case !v.IsBitstring():
+			return 0, bsBadType
+		case n > v.BitSize():
+			return 0, bsShort
 		}
-		n := uint(size.SmallValue()) * uint(seg.unit)
-		if n > v.BitSize() {
-			return 0, false
-		}
-		return n, true
+		return n, bsOK
+	}
+	n, f := sizeBits(p.load(&seg.size), seg.unit)
+	if f != bsOK {
+		return 0, f
+	}
+	switch seg.typ {
 	case segInteger:
 		if !v.IsInteger() {
-			return 0, false
+			return 0, bsBadType
 		}
 	case segFloat:
+		if n != 16 && n != 32 && n != 64 {
+			return 0, bsBadFloatSize
+		}
 		if !v.IsNumber() {
-			return 0, false
+			return 0, bsBadType
+		}
+		if _, ok := v.ToFloat(); !ok {
+			return 0, bsNoFloat
 		}
 	}
-	size := p.load(&seg.size)
-	if !size.IsSmall() || size.SmallValue() < 0 {
-		return 0, false
-	}
-	n := uint(size.SmallValue()) * uint(seg.unit)
-	if seg.typ == segFloat && n != 16 && n != 32 && n != 64 {
-		return 0, false
-	}
-	return n, true
+	return n, bsOK
 }
 
 // bsCreateBin builds a bitstring from segments.
 func (p *Process) bsCreateBin(in *instr, pc int) int {
 	spec := in.aux.(*bsCreate)
+	// OTP 25 sizes every segment before it writes any: a bad size fails
+	// before a bad value in an earlier segment, and the first bad value
+	// fails after all the sizes are checked.
 	var total uint
+	var bad *bsSeg
+	var badValue term.Term
+	var badFault bsFault
 	for i := range spec.segs {
 		seg := &spec.segs[i]
 		var v term.Term
 		if seg.typ != segString {
 			v = p.load(&seg.val)
 		}
-		n, ok := p.segBits(seg, v)
-		if !ok {
-			return p.bsCreateFailed(in, pc, seg, v)
+		n, f := p.segBits(seg, v)
+		switch {
+		case f == bsBadSize:
+			return p.bsCreateFailed(in, pc, seg, v, f)
+		case f != bsOK && bad == nil:
+			bad, badValue, badFault = seg, v, f
 		}
 		total += n
+	}
+	if bad != nil {
+		return p.bsCreateFailed(in, pc, bad, badValue, badFault)
 	}
 	// The Alloc words (n2) are for the instructions after this one (erlc
 	// merges their heap checks into it): they must still be free once the
@@ -219,7 +238,7 @@ func (p *Process) bsCreateBin(in *instr, pc int) int {
 			v = p.load(&seg.val)
 		}
 		if !p.putSegment(&w, seg, v) {
-			return p.bsCreateFailed(in, pc, seg, v)
+			return p.bsCreateFailed(in, pc, seg, v, bsNoFloat)
 		}
 	}
 	if total%8 != 0 {
@@ -401,27 +420,4 @@ func encodeUTF8(b []byte, c rune) int {
 	b[2] = 0x80 | byte(c>>6)&0x3F
 	b[3] = 0x80 | byte(c)&0x3F
 	return 4
-}
-
-// bsCreateFailed raises the construction error: badarg, or a jump to the
-// fail label.
-func (p *Process) bsCreateFailed(in *instr, pc int, seg *bsSeg, v term.Term) int {
-	if in.fail != 0 {
-		return int(in.fail)
-	}
-	reason := term.Badarg
-	if seg.typ == segInteger || seg.typ == segBinary || seg.typ == segFloat {
-		reason = sizeError(p.load(&seg.size))
-	}
-	return p.raiseAt(pc, ClassError, reason)
-}
-
-// sizeError is the reason a construction with a bad segment size fails
-// for: system_limit for a size too large (a positive bignum), badarg for
-// anything else.
-func sizeError(size term.Term) term.Term {
-	if size.IsBig() && !size.BigNegative() {
-		return term.SystemLimit
-	}
-	return term.Badarg
 }

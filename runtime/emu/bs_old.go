@@ -41,12 +41,13 @@ func (p *Process) bsOldConstruct(in *instr, pc int) int {
 		if seg.typ != segString {
 			v = p.load(&seg.val)
 		}
-		n, ok := p.segBits(seg, v)
-		if !ok || p.bsBuf.pos+n > uint(len(p.bsBuf.b))*8 || !p.putSegment(&p.bsBuf, seg, v) {
-			if seg.typ != segInteger && seg.typ != segBinary && seg.typ != segFloat {
-				return fail()
-			}
-			return failWith(sizeError(p.load(&seg.size)))
+		// OTP 25 gives these no error_info: only bs_create_bin has one.
+		n, f := p.segBits(seg, v)
+		if f == bsBadSize {
+			return failWith(sizeReason(p.load(&seg.size)))
+		}
+		if f != bsOK || p.bsBuf.pos+n > uint(len(p.bsBuf.b))*8 || !p.putSegment(&p.bsBuf, seg, v) {
+			return fail()
 		}
 	case iBsAdd:
 		a, b := p.load(&in.a), p.load(&in.b)

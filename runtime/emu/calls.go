@@ -183,6 +183,7 @@ func (p *Process) bifFailed(in *instr, pc int, args []term.Term) int {
 func (p *Process) clearException() {
 	p.Exc = Exception{Reason: term.NonValue, Args: term.NonValue, Trace: term.NonValue}
 	p.excHasBIF = false
+	p.excBs = bsFailure{}
 }
 
 // undef raises error:undef for a call of mfa with args, with the

@@ -30,6 +30,7 @@ func (p *Process) throwAt(pc int) int {
 		p.Exc.Trace = p.buildTrace(pc)
 	}
 	p.excHasBIF = false
+	p.excBs = bsFailure{}
 	return p.unwind()
 }
 

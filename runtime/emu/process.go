@@ -64,6 +64,7 @@ type Process struct {
 	excMFA       MFA
 	excArgs      term.Term
 	excErrorInfo term.Term
+	excBs        bsFailure // a failed bs_create_bin's cause (bs_fail.go)
 
 	// Mailbox (receive.go). mu guards msgs and the wake-up state.
 	mu       sync.Mutex
