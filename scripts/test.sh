@@ -3,7 +3,7 @@
 #
 # Runs vet, the whole test suite, the suite again with the garbage
 # collector in torture mode (a collection at every safe point), and a
-# bounded fuzzing pass over the .beam loader.
+# bounded fuzzing pass over the .beam loader and the native image decoder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,5 +32,9 @@ go test -count=1 ./...
 echo "== go test (BEAMRC_GC_TORTURE=1, runtime)"
 BEAMRC_GC_TORTURE=1 go test -count=1 ./runtime/...
 
+# A short minimization: by default the fuzzer spends up to a minute
+# shrinking each new input, which took most of the pass.
 echo "== fuzz the loader for $fuzztime"
-go test -run='^$' -fuzz='^FuzzParse$' -fuzztime="$fuzztime" ./runtime/beam
+go test -run='^$' -fuzz='^FuzzParse$' -fuzztime="$fuzztime" -fuzzminimizetime=1s ./runtime/beam
+echo "== fuzz the native image decoder for 10s"
+go test -run='^$' -fuzz='^FuzzDecode$' -fuzztime=10s -fuzzminimizetime=1s ./runtime/image
