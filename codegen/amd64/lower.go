@@ -418,11 +418,11 @@ func (l *lowerer) bifCall(mfa beam.MFA, args []beam.Operand, live int64, fail be
 	if hasFail {
 		flags |= abi.BIFHasFail
 	}
-	literal := false
-	for _, a := range args {
-		literal = literal || l.isSmallConst(a)
+	var lits [2]emu.SmallLiteral
+	for i, a := range args[:min(len(args), 2)] {
+		lits[i].Value, lits[i].Is = l.smallConst(a)
 	}
-	if emu.RaisesWithoutFrame(mfa.Module, mfa.Function, mfa.Arity, literal) {
+	if emu.RaisesWithoutFrame(mfa.Module, mfa.Function, mfa.Arity, lits[0], lits[1]) {
 		flags |= abi.BIFNoFrame
 	}
 	l.setOperand(2, flags)

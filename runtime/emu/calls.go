@@ -174,7 +174,7 @@ func (p *Process) bifFailed(in *instr, pc int, args []term.Term) int {
 	if a, ok := in.aux.(*mfaAux); ok {
 		mfa = a.mfa
 	}
-	if !raisesWithoutFrame(mfa, isSmallConst(in.a) || isSmallConst(in.b)) {
+	if !raisesWithoutFrame(mfa, in.a, in.b) {
 		p.noteBIFFrame(mfa, args)
 	}
 	return p.throwAt(pc)

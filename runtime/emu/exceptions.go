@@ -166,20 +166,39 @@ func noFrameBIF(m MFA) bool {
 	return false
 }
 
-// RaisesWithoutFrame reports arithmetic that OTP 25's JIT (the oracle)
-// compiles to in-line code raising without the BIF's frame: + and - with
-// a literal integer operand (1 + X fails in the caller's frame, X + Y in
-// erlang:'+'/2's). literal says whether an operand is a literal integer.
-func RaisesWithoutFrame(module, function string, arity int, literal bool) bool {
-	return literal && module == "erlang" && arity == 2 && (function == "+" || function == "-")
+// SmallLiteral is an operand of a BIF call as the frame rules see it:
+// whether it is a literal small integer, and which.
+type SmallLiteral struct {
+	Is    bool
+	Value int64
 }
 
-// IncrementOf reports a subtraction of a literal small integer, X - C,
-// which OTP 25's loader turns into an increment, X + (-C), and returns
-// -C. The two differ for floats only in the sign of a zero: -0.0 - 0 is
-// 0.0 as erl computes it, as -0.0 + 0.0 is.
+// RaisesWithoutFrame reports arithmetic that OTP 25's JIT (the oracle)
+// compiles to in-line code raising without the BIF's frame: + with a
+// literal small integer on either side, and X - C with C a literal small
+// integer >= 0 (an increment by -C). Everything else fails in the
+// operator's frame, {erlang,'-',[a,-1],[{error_info,...}]} for X - -1
+// and {erlang,'-',[1,a],...} for 1 - X alike.
+func RaisesWithoutFrame(module, function string, arity int, a, b SmallLiteral) bool {
+	if module != "erlang" || arity != 2 {
+		return false
+	}
+	switch function {
+	case "+":
+		return a.Is || b.Is
+	case "-":
+		return b.Is && b.Value >= 0
+	}
+	return false
+}
+
+// IncrementOf reports a subtraction of a literal small integer C >= 0,
+// X - C, which OTP 25's loader turns into an increment, X + (-C), and
+// returns -C. The two differ for floats only in the sign of a zero:
+// -0.0 - 0 is 0.0 as erl computes it, as -0.0 + 0.0 is. (X - C with C < 0
+// stays a subtraction: it fails in erlang:'-'/2's frame.)
 func IncrementOf(module, function string, arity int, c int64) (int64, bool) {
-	if module == "erlang" && function == "-" && arity == 2 && term.FitsSmall(-c) {
+	if module == "erlang" && function == "-" && arity == 2 && c >= 0 {
 		return -c, true
 	}
 	return 0, false
@@ -192,12 +211,17 @@ func PlusAsIncrement(module, function string, arity int) bool {
 	return module == "erlang" && function == "+" && arity == 1
 }
 
-func raisesWithoutFrame(m MFA, literal bool) bool {
-	return RaisesWithoutFrame(term.AtomName(m.Module), term.AtomName(m.Function), m.Arity, literal)
+func raisesWithoutFrame(m MFA, a, b operand) bool {
+	return RaisesWithoutFrame(term.AtomName(m.Module), term.AtomName(m.Function), m.Arity, smallLiteral(a), smallLiteral(b))
 }
 
-// isSmallConst reports a constant small-integer operand.
-func isSmallConst(o operand) bool { return o.kind == kConst && o.t.IsSmall() }
+// smallLiteral describes operand o for RaisesWithoutFrame.
+func smallLiteral(o operand) SmallLiteral {
+	if o.kind == kConst && o.t.IsSmall() {
+		return SmallLiteral{Is: true, Value: o.t.SmallValue()}
+	}
+	return SmallLiteral{}
+}
 
 // errorInfoModule is the module a failing BIF's frame names as the one
 // that explains its errors (EEP 54).
