@@ -10,7 +10,8 @@ caught three ways: by try/catch with its stack trace, by catch, and as the
 a chain of 0 to 3 intermediate functions in two modules, called as body
 calls (which leave a frame) or tail calls (which do not). Frames are
 printed as {M, F, ArityOrArgs, [{line, L}]} plus the atom error_info when
-the frame has one (the file name and the map are left out).
+the frame has one (the file name and the map are left out; a bit syntax
+error keeps its cause, as {error_info, Cause}).
 
 The functions are small and many so that the --interpret spread of
 TestNativePrograms mixes native and interpreted frames in every trace.
@@ -131,7 +132,9 @@ RAISERS = [
     ("<<X/float>>", "a", "0"), ("<<X/utf8>>", "-1", "0"), ("<<X:Y/float>>", "1.0", "8"), ("<<X:8, Y/bits>>", "1", "a"),
     ("<<X/utf16>>", "16#110000", "0"), ("<<X:Y/integer-unit:8>>", "1", "a"),
     ("<<A:Y, _/binary>> = X, {A}", "<<1>>", "-1"), ("<<_:8, A/utf8>> = X, {A, Y}", "<<1, 255>>", "0"),
-    ("V = <<X:8>>, {V, Y}", "[]", "0"),
+    ("V = <<X:8>>, {V, Y}", "[]", "0"), ("<<X:64/float>>", "1 bsl 1100", "0"), ("<<X:Y/binary>>", "<<1:3>>", "1"),
+    ("<<X:Y>>", "1", "1 bsl 64"), ("<<\"ab\", X:8, Y/utf8>>", "1", "-1"), ("<<1, X:Y/binary>>", "<<1>>", "a"),
+    ("<<X:Y/float-unit:8>>", "1.0", "3"), ("<<X/binary-unit:8>>", "<<1:12>>", "0"), ("<<X/utf32>>", "16#D800", "0"),
 ]]
 
 # Chains: the intermediate calls between the test's entry and the raiser,
@@ -243,11 +246,15 @@ def main():
         "%% is kept); local funs become the atom local_fun (they print with a",
         "%% hash that is not the point here).",
         "clean({M, F, A, L}) when is_atom(M), is_atom(F), is_list(L) ->",
-        "    {M, F, clean(A), [E || {line, _} = E <- L] ++ [error_info || {error_info, _} <- L]};",
+        "    {M, F, clean(A), [E || {line, _} = E <- L] ++ [error_info(I) || {error_info, I} <- L]};",
         "clean(T) when is_tuple(T) -> list_to_tuple(clean(tuple_to_list(T)));",
         "clean([H | T]) -> [clean(H) | clean(T)];",
         "clean(F) when is_function(F) -> fn(F, erlang:fun_info(F, type));",
         "clean(X) -> X.",
+        "",
+        "%% A bit syntax error's cause says which segment failed and why.",
+        "error_info(#{function := format_bs_fail, cause := C}) -> {error_info, C};",
+        "error_info(_) -> error_info.",
         "",
         "fn(F, {type, external}) -> F;",
         "fn(_, {type, local}) -> local_fun.",
