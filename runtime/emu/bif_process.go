@@ -200,13 +200,37 @@ func bifApply2(p *Process, a []term.Term) term.Term {
 // --- exceptions ----------------------------------------------------------
 
 // bifError2 is error(Reason, Args) (and error/3): the current
-// function's frame shows Args.
+// function's frame shows Args. error/3's options may give the frame an
+// error_info (see errorInfoOption).
 func bifError2(p *Process, a []term.Term) term.Term {
 	p.Raise(ClassError, a[0])
 	if a[1].IsList() {
 		p.Exc.Args = a[1]
 	}
+	if len(a) == 3 {
+		p.Exc.Info = errorInfoOption(a[2])
+	}
 	return term.NonValue
+}
+
+// errorInfoOption is the error_info map error/3's options give the
+// frame, or NonValue. OTP 25 takes the last {error_info, Map} of a proper
+// list of nothing else; any other option, or a map that is not one,
+// gives no error_info at all (the error is raised all the same).
+func errorInfoOption(opts term.Term) term.Term {
+	info := term.NonValue
+	l := opts
+	for ; l.IsCons(); l = l.Tail() {
+		o := l.Head()
+		if !o.IsTuple() || o.TupleArity() != 2 || o.Word(1) != atomErrorInfo || !o.Word(2).IsMap() {
+			return term.NonValue
+		}
+		info = o.Word(2)
+	}
+	if l != term.Nil {
+		return term.NonValue
+	}
+	return info
 }
 
 // bifRaise3 is erlang:raise(Class, Reason, Stacktrace).
@@ -217,7 +241,7 @@ func bifRaise3(p *Process, a []term.Term) term.Term {
 		// OTP returns (not raises) badarg for bad arguments.
 		return term.Badarg
 	}
-	p.Exc = Exception{Class: c, Reason: a[1], Args: term.NonValue, Trace: trace}
+	p.Exc = Exception{Class: c, Reason: a[1], Args: term.NonValue, Info: term.NonValue, Trace: trace}
 	return term.NonValue
 }
 

@@ -181,7 +181,7 @@ func (p *Process) bifFailed(in *instr, pc int, args []term.Term) int {
 }
 
 func (p *Process) clearException() {
-	p.Exc = Exception{Reason: term.NonValue, Args: term.NonValue, Trace: term.NonValue}
+	p.Exc = Exception{Reason: term.NonValue, Args: term.NonValue, Info: term.NonValue, Trace: term.NonValue}
 	p.excHasBIF = false
 	p.excBs = bsFailure{}
 }

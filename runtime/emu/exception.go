@@ -30,6 +30,9 @@ type Exception struct {
 	// that failed, for the top stack frame (OTP shows it there for
 	// function_clause and BIF errors).
 	Args term.Term
+	// Info, when not NonValue, is the error_info map of the failing
+	// function's own frame (error/3's option).
+	Info term.Term
 	// Trace is the stack trace, built lazily by the interpreter.
 	Trace term.Term
 }
@@ -37,7 +40,7 @@ type Exception struct {
 // Raise records an exception of class c with reason r and returns
 // term.NonValue, so that a BIF can `return p.Raise(...)`.
 func (p *Process) Raise(c Class, r term.Term) term.Term {
-	p.Exc = Exception{Class: c, Reason: r, Args: term.NonValue, Trace: term.NonValue}
+	p.Exc = Exception{Class: c, Reason: r, Args: term.NonValue, Info: term.NonValue, Trace: term.NonValue}
 	return term.NonValue
 }
 

@@ -123,7 +123,7 @@ func (p *Process) reraise(pc int, raw, reason term.Term) int {
 			class, trace = c, raw.Word(2)
 		}
 	}
-	p.Exc = Exception{Class: class, Reason: reason, Args: term.NonValue, Trace: trace}
+	p.Exc = Exception{Class: class, Reason: reason, Args: term.NonValue, Info: term.NonValue, Trace: trace}
 	if !trace.IsList() && !isLazyTrace(trace) {
 		p.Exc.Trace = term.NonValue
 	}
@@ -137,7 +137,7 @@ func (p *Process) rawRaise(pc int) int {
 	if !ok {
 		return p.raiseAt(pc, ClassError, term.Badarg)
 	}
-	p.Exc = Exception{Class: c, Reason: p.x[1], Args: term.NonValue, Trace: p.rawTrace(p.x[2])}
+	p.Exc = Exception{Class: c, Reason: p.x[1], Args: term.NonValue, Info: term.NonValue, Trace: p.rawTrace(p.x[2])}
 	if !p.Exc.Trace.IsList() {
 		p.Exc.Trace = term.NonValue
 	}

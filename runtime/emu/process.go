@@ -144,10 +144,10 @@ func (p *Process) roots(live int, extra []term.Term) heap.Roots {
 			visit(extra)
 		}
 		p.visitMessages(visit)
-		exc := []term.Term{p.Exc.Reason, p.Exc.Args, p.Exc.Trace, p.trapValue, p.exitReason, p.killReason, p.groupLeader}
+		exc := []term.Term{p.Exc.Reason, p.Exc.Args, p.Exc.Trace, p.trapValue, p.exitReason, p.killReason, p.groupLeader, p.Exc.Info}
 		visit(exc)
 		p.Exc.Reason, p.Exc.Args, p.Exc.Trace, p.trapValue = exc[0], exc[1], exc[2], exc[3]
-		p.exitReason, p.killReason, p.groupLeader = exc[4], exc[5], exc[6]
+		p.exitReason, p.killReason, p.groupLeader, p.Exc.Info = exc[4], exc[5], exc[6], exc[7]
 	}
 }
 

@@ -24,6 +24,17 @@ func (p *Process) bifLocation() term.Term {
 	return term.Cons(p.Heap, term.Tuple2(p.Heap, atomErrorInfo, info), term.Nil)
 }
 
+// withErrorInfo returns the Location loc with {error_info, Exc.Info}
+// appended.
+func (p *Process) withErrorInfo(loc term.Term) term.Term {
+	var items []term.Term
+	for l := loc; l.IsCons(); l = l.Tail() {
+		items = append(items, l.Head())
+	}
+	items = append(items, term.Tuple2(p.Heap, atomErrorInfo, p.Exc.Info))
+	return term.ListFrom(p.Heap, items)
+}
+
 // buildTrace makes the stack trace of an exception raised at pc:
 //
 //	[{M, F, ArityOrArgs, Location} | ...]
@@ -45,9 +56,17 @@ func (p *Process) buildTrace(pc int) term.Term {
 	}
 	if pc > 0 {
 		// Exc.Args is for the top frame: the BIF's if there is one.
-		if p.Exc.Args != term.NonValue && !p.excHasBIF {
+		args := p.Exc.Args != term.NonValue && !p.excHasBIF
+		if args || p.Exc.Info != term.NonValue {
 			if f := p.sys.funcAt(pc); f != nil {
-				top[n] = term.NewTuple(p.Heap, f.mod.Name, f.name, p.Exc.Args, p.sys.location(pc))
+				aa, loc := term.MakeSmall(int64(f.arity)), p.sys.location(pc)
+				if args {
+					aa = p.Exc.Args
+				}
+				if p.Exc.Info != term.NonValue {
+					loc = p.withErrorInfo(loc)
+				}
+				top[n] = term.NewTuple(p.Heap, f.mod.Name, f.name, aa, loc)
 				n++
 			}
 		} else if p.excBs.set {
