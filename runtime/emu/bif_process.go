@@ -136,7 +136,7 @@ func bifApply3(p *Process, a []term.Term) term.Term {
 		return p.Error(term.SystemLimit)
 	}
 	loadArgs(p, args)
-	return p.callMFA(mod, fun, n)
+	return p.callMFA(mod, fun, n, false)
 }
 
 // loadArgs puts the elements of list into x0, x1, ...
@@ -150,8 +150,9 @@ func loadArgs(p *Process, list term.Term) {
 }
 
 // callMFA makes the calling BIF call mod:fun with x[0:n]: a trap into
-// Erlang code, the value of a BIF, or undef.
-func (p *Process) callMFA(mod, fun term.Term, n int) term.Term {
+// Erlang code, the value of a BIF, or undef. byFun says the call is of a
+// fun (apply/2) rather than by apply/3, for the stack trace.
+func (p *Process) callMFA(mod, fun term.Term, n int, byFun bool) term.Term {
 	if target, ok := p.sys.lookupExport(mod, fun, n); ok {
 		p.trap, p.trapPC = trapCall, int(target)
 		return term.NonValue
@@ -161,10 +162,13 @@ func (p *Process) callMFA(mod, fun term.Term, n int) term.Term {
 		r := b.Fn(p, p.x[:n])
 		if r == term.NonValue && p.trap == trapNone {
 			p.noteBIFFrame(mfa, p.x[:n])
+			p.calleeFailed(mfa, byFun)
 		}
 		return r
 	}
-	return p.undef(mfa, p.x[:n])
+	p.undef(mfa, p.x[:n])
+	p.excVia = viaCallee
+	return term.NonValue
 }
 
 // bifApply2 is apply(Fun, Args).
@@ -180,13 +184,15 @@ func bifApply2(p *Process, a []term.Term) term.Term {
 	if !f.IsFun() {
 		if f.IsTuple() && f.TupleArity() == 2 {
 			loadArgs(p, args)
-			return p.callMFA(f.Word(1), f.Word(2), n)
+			return p.callMFA(f.Word(1), f.Word(2), n, true)
 		}
+		p.excVia = viaFunValue
 		return p.Error(term.Tuple2(p.Heap, term.Badfun, f))
 	}
 	loadArgs(p, args)
 	target, ok := p.funTarget(f, n)
 	if !ok {
+		p.excVia = viaFunValue
 		return term.NonValue
 	}
 	if target >= 0 {
@@ -194,7 +200,7 @@ func bifApply2(p *Process, a []term.Term) term.Term {
 		return term.NonValue
 	}
 	m, fn, _ := f.ExportMFA()
-	return p.callMFA(m, fn, n)
+	return p.callMFA(m, fn, n, true)
 }
 
 // --- exceptions ----------------------------------------------------------

@@ -71,8 +71,9 @@ func (p *Process) afterReturn(k callKind, dealloc int, pc int) int {
 }
 
 // bifTrapOrFail handles a BIF call (call_ext) that returned NonValue:
-// either a trap or an exception.
-func (p *Process) bifTrapOrFail(in *instr, pc int, arity uint32) (int, bool) {
+// either a trap or an exception. tail says whether the call was a tail
+// call, for the stack trace (see failedCall).
+func (p *Process) bifTrapOrFail(in *instr, pc int, arity uint32, tail bool) (int, bool) {
 	k := kindOf(in.op)
 	switch p.trap {
 	case trapCall:
@@ -97,8 +98,7 @@ func (p *Process) bifTrapOrFail(in *instr, pc int, arity uint32) (int, bool) {
 	if a, ok := in.aux.(*mfaAux); ok {
 		mfa = a.mfa
 	}
-	p.noteBIFFrame(mfa, p.x[:arity])
-	pc = p.throwAt(pc)
+	pc = p.failedCall(mfa, p.x[:arity], tail, pc)
 	return pc, pc >= 0
 }
 
@@ -184,6 +184,7 @@ func (p *Process) clearException() {
 	p.Exc = Exception{Reason: term.NonValue, Args: term.NonValue, Info: term.NonValue, Trace: term.NonValue}
 	p.excHasBIF = false
 	p.excBs = bsFailure{}
+	p.excVia, p.excSkipCurrent, p.excCurrentTwice = viaSelf, false, false
 }
 
 // undef raises error:undef for a call of mfa with args, with the
@@ -207,33 +208,58 @@ func (p *Process) callUndef(in *instr, pc int) (int, bool) {
 		return pc, true
 	}
 	p.undef(mfa, p.x[:in.a.n])
-	pc = p.throwAt(pc)
+	p.excVia = viaCallee
+	pc = p.failedCall(mfa, nil, callKind(in.c.n) != kindCall, pc)
 	return pc, pc >= 0
 }
 
-// invoke calls mod:fun/arity with its arguments in x[0:arity], as a call
-// of kind k made at pc (apply, calls of external funs).
-func (p *Process) invoke(mod, fun term.Term, arity int, k callKind, dealloc int, pc int) (int, bool) {
+// dynCall is how a dynamic call (apply, a call of an external fun)
+// leaves its caller.
+type dynCall struct {
+	kind    callKind // how control goes on (enter, afterReturn)
+	dealloc int      // the caller's frame size, for kindLast
+	pc      int      // the calling instruction
+	// For the stack trace of a failure (see failedCall): whether it is a
+	// tail call, and whether of a fun (call_fun, apply/2) or by apply/3.
+	tail, byFun bool
+	// cpPushed: native code has pushed the continuation already (kind is
+	// then kindOnly); a failing call drops it.
+	cpPushed bool
+}
+
+// invoke calls mod:fun/arity with its arguments in x[0:arity] (apply,
+// calls of external funs).
+func (p *Process) invoke(mod, fun term.Term, arity int, c dynCall) (int, bool) {
 	if !mod.IsAtom() || !fun.IsAtom() {
 		p.Raise(ClassError, term.Badarg)
-		pc = p.throwAt(pc)
+		pc := p.throwAt(c.pc)
 		return pc, pc >= 0
 	}
 	if target, ok := p.sys.lookupExport(mod, fun, arity); ok {
-		return p.enter(k, dealloc, pc, int(target)), true
+		return p.enter(c.kind, c.dealloc, c.pc, int(target)), true
 	}
 	mfa := MFA{mod, fun, arity}
-	if b, ok := LookupBIF(mfa); ok {
+	b, ok := LookupBIF(mfa)
+	if ok {
 		r := b.Fn(p, p.x[:arity])
 		if r != term.NonValue {
 			p.x[0] = r
-			return p.afterReturn(k, dealloc, pc), true
+			return p.afterReturn(c.kind, c.dealloc, c.pc), true
 		}
-		in := instr{op: [...]iop{iCallBif, iCallBifLast, iCallBifOnly}[k], n1: int32(dealloc), aux: &mfaAux{mfa}}
-		return p.bifTrapOrFail(&in, pc, uint32(arity))
+		if p.trap != trapNone {
+			in := instr{op: [...]iop{iCallBif, iCallBifLast, iCallBifOnly}[c.kind], n1: int32(c.dealloc), aux: &mfaAux{mfa}}
+			return p.bifTrapOrFail(&in, c.pc, uint32(arity), c.tail)
+		}
+		p.noteBIFFrame(mfa, p.x[:arity])
+		p.calleeFailed(mfa, c.byFun)
+	} else {
+		p.undef(mfa, p.x[:arity])
+		p.excVia = viaCallee
 	}
-	p.undef(mfa, p.x[:arity])
-	pc = p.throwAt(pc)
+	if c.cpPushed {
+		p.sp--
+	}
+	pc := p.failedCall(mfa, nil, c.tail, c.pc)
 	return pc, pc >= 0
 }
 
@@ -242,7 +268,36 @@ func (p *Process) invoke(mod, fun term.Term, arity int, k callKind, dealloc int,
 func (p *Process) applyInstr(in *instr, pc int) (int, bool) {
 	n := int(in.n2)
 	mod, fun := p.x[n], p.x[n+1]
-	return p.invoke(mod, fun, n, kindOf(in.op), int(in.n1), pc)
+	k := kindOf(in.op)
+	return p.invoke(mod, fun, n, dynCall{kind: k, dealloc: int(in.n1), pc: pc, tail: k != kindCall})
+}
+
+// isTailSite reports a call at pc that the function returns from
+// straight after (call_fun; deallocate N; return): OTP's loader makes it
+// a tail call (i_call_fun_last), which leaves no frame of the caller.
+func (p *Process) isTailSite(pc int) bool {
+	_, _, ok := p.tailKind(pc)
+	return ok
+}
+
+// tailKind is isTailSite with the kind of tail call and the words to
+// deallocate.
+func (p *Process) tailKind(pc int) (callKind, int, bool) {
+	code := p.sys.code
+	if pc+1 >= len(code) {
+		return kindCall, 0, false
+	}
+	switch next := &code[pc+1]; next.op {
+	case iReturn:
+		return kindOnly, 0, true
+	case iDeallocReturn:
+		return kindLast, int(next.n1), true
+	case iDeallocate:
+		if pc+2 < len(code) && code[pc+2].op == iReturn {
+			return kindLast, int(next.n1), true
+		}
+	}
+	return kindCall, 0, false
 }
 
 // callFun executes call_fun/call_fun2: calls the fun with x[0:arity].
@@ -254,14 +309,19 @@ func (p *Process) callFun(in *instr, pc int) (int, bool) {
 	} else {
 		f = p.load(&in.a)
 	}
+	k, dealloc, tail := p.tailKind(pc)
 	target, ok := p.funTarget(f, arity)
 	if ok && target >= 0 {
-		return p.enter(kindCall, 0, pc, target), true
+		return p.enter(k, dealloc, pc, target), true
 	}
 	if ok { // an external fun
 		m, fn, _ := f.ExportMFA()
-		return p.invoke(m, fn, arity, kindCall, 0, pc)
+		return p.invoke(m, fn, arity, dynCall{kind: k, dealloc: dealloc, pc: pc, tail: tail, byFun: true})
 	}
+	// OTP 25: a body call of something that is not a fun of that arity
+	// shows the caller twice (as the current function and as the return
+	// address), a tail call once.
+	p.excCurrentTwice = !tail
 	pc = p.throwAt(pc)
 	return pc, pc >= 0
 }

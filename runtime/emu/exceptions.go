@@ -31,6 +31,7 @@ func (p *Process) throwAt(pc int) int {
 	}
 	p.excHasBIF = false
 	p.excBs = bsFailure{}
+	p.excVia, p.excSkipCurrent, p.excCurrentTwice = viaSelf, false, false
 	return p.unwind()
 }
 

@@ -348,7 +348,7 @@ func (p *Process) run() (res runResult) {
 			r := in.fn(p, x[:in.a.n])
 			if r == term.NonValue {
 				var ok bool
-				if pc, ok = p.bifTrapOrFail(in, pc, in.a.n); !ok {
+				if pc, ok = p.bifTrapOrFail(in, pc, in.a.n, kindOf(in.op) != kindCall); !ok {
 					return p.exitResult()
 				}
 				if p.reds <= 0 || p.trapYield || p.trapWait {

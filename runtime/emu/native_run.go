@@ -149,7 +149,8 @@ func (p *Process) nativeCall(ce *nativeCallee, kind uint64, resume uint64) int {
 			p.sp--
 		}
 		p.undef(ce.mfa, p.x[:arity])
-		return p.throwAt(p.sys.sitePC(resume))
+		p.excVia = viaCallee
+		return p.failedCall(ce.mfa, nil, kind != abi.CallNormal, p.sys.sitePC(resume))
 	}
 	p.reds--
 	r := ce.bif(p, p.x[:arity])
@@ -179,8 +180,7 @@ func (p *Process) nativeCall(ce *nativeCallee, kind uint64, resume uint64) int {
 	if kind == abi.CallNormal {
 		p.sp-- // the continuation: the trace names this call by its site
 	}
-	p.noteBIFFrame(ce.mfa, p.x[:arity])
-	return p.throwAt(p.sys.sitePC(resume))
+	return p.failedCall(ce.mfa, p.x[:arity], kind != abi.CallNormal, p.sys.sitePC(resume))
 }
 
 // nativeBIF serves ReqBIF: a bif or gc_bif instruction's call.
@@ -259,9 +259,12 @@ func (p *Process) nativeCallFun(arity int, f term.Term, resume uint64) int {
 	}
 	if ok { // an external fun: the continuation is on the stack already
 		m, fn, _ := f.ExportMFA()
-		pc, _ := p.invoke(m, fn, arity, kindOnly, 0, p.sys.sitePC(resume))
+		site := p.sys.sitePC(resume)
+		pc, _ := p.invoke(m, fn, arity, dynCall{kind: kindOnly, pc: site, tail: p.isTailSite(site), byFun: true, cpPushed: true})
 		return pc
 	}
 	p.sp--
-	return p.throwAt(p.sys.sitePC(resume))
+	site := p.sys.sitePC(resume)
+	p.excCurrentTwice = !p.isTailSite(site) // as in callFun
+	return p.throwAt(site)
 }

@@ -65,6 +65,13 @@ type Process struct {
 	excArgs      term.Term
 	excErrorInfo term.Term
 	excBs        bsFailure // a failed bs_create_bin's cause (bs_fail.go)
+	// How the failing call relates to the current function's frame (see
+	// callfail.go): excVia is set by the code that dispatched a dynamic
+	// call; excSkipCurrent drops the current function's frame from the
+	// trace (a tail call had left it), excCurrentTwice shows it twice.
+	excVia          callVia
+	excSkipCurrent  bool
+	excCurrentTwice bool
 
 	// Mailbox (receive.go). mu guards msgs and the wake-up state.
 	mu       sync.Mutex

@@ -47,14 +47,14 @@ func (p *Process) withErrorInfo(loc term.Term) term.Term {
 // continuation pointers below are only recorded. traceList builds the
 // list when something reads it.
 func (p *Process) buildTrace(pc int) term.Term {
-	var top [2]term.Term
+	var top [3]term.Term
 	n := 0
 	if p.excHasBIF {
 		m := p.excMFA
 		top[n] = term.NewTuple(p.Heap, m.Module, m.Function, p.excArgs, p.bifLocation())
 		n++
 	}
-	if pc > 0 {
+	if pc > 0 && !p.excSkipCurrent {
 		// Exc.Args is for the top frame: the BIF's if there is one.
 		args := p.Exc.Args != term.NonValue && !p.excHasBIF
 		if args || p.Exc.Info != term.NonValue {
@@ -77,6 +77,10 @@ func (p *Process) buildTrace(pc int) term.Term {
 		} else if fr := p.sys.frameTerm(pc); fr != term.NonValue {
 			top[n] = fr
 			n++
+			if p.excCurrentTwice {
+				top[n] = fr
+				n++
+			}
 		}
 	}
 	var cps [BacktraceDepth]term.Term
