@@ -108,7 +108,10 @@ type Process struct {
 
 	groupLeader term.Term
 	initialCall MFA
-	entry       bool // the program's main process
+	// startedByFun: the process was spawned with a fun; OTP starts it in
+	// erlang:apply/2 (see startFrame).
+	startedByFun bool
+	entry        bool // the program's main process
 
 	// Native code (native_run.go): the context it runs with, and where
 	// it continues when the interpreter reaches pcNativeResume (a native

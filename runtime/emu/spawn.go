@@ -60,6 +60,7 @@ func (s *System) spawnFun(parent *Process, fun term.Term, opts SpawnOpts) *Proce
 	p := s.newProcess(parent)
 	p.x[0] = heap.Copy(p.Heap, fun)
 	p.x[1] = term.Nil
+	p.startedByFun = true
 	if fun.IsClosure() {
 		info := fun.FunInfo()
 		p.initialCall = MFA{info.Module, info.Name, info.Arity}

@@ -35,6 +35,21 @@ func (p *Process) withErrorInfo(loc term.Term) term.Term {
 	return term.ListFrom(p.Heap, items)
 }
 
+// startFrame is the frame OTP 25 gives a trace that would have none (an
+// erlang:error/1 reached by tail calls only from the process's first
+// function): {M, F, Arity, []} of the function the process was spawned
+// with, erlang:apply/2 for a fun.
+func (p *Process) startFrame() (term.Term, bool) {
+	m := p.initialCall
+	if p.startedByFun {
+		m = MakeMFA("erlang", "apply", 2)
+	}
+	if m.Module == 0 {
+		return term.NonValue, false
+	}
+	return term.NewTuple(p.Heap, m.Module, m.Function, term.MakeSmall(int64(m.Arity)), term.Nil), true
+}
+
 // buildTrace makes the stack trace of an exception raised at pc:
 //
 //	[{M, F, ArityOrArgs, Location} | ...]
@@ -92,6 +107,12 @@ func (p *Process) buildTrace(pc int) term.Term {
 		}
 		cps[k] = term.MakeSmall(int64(w) >> cpWordShift)
 		k++
+	}
+	if n == 0 && k == 0 {
+		if fr, ok := p.startFrame(); ok {
+			top[n] = fr
+			n++
+		}
 	}
 	frames := term.ListFrom(p.Heap, top[:n])
 	w := p.Heap.Alloc(3 + k)
