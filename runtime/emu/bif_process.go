@@ -182,10 +182,7 @@ func bifApply2(p *Process, a []term.Term) term.Term {
 		return p.Error(term.SystemLimit)
 	}
 	if !f.IsFun() {
-		if f.IsTuple() && f.TupleArity() == 2 {
-			loadArgs(p, args)
-			return p.callMFA(f.Word(1), f.Word(2), n, true)
-		}
+		// OTP 25 has no tuple funs: apply({M, F}, Args) is badfun too.
 		p.excVia = viaFunValue
 		return p.Error(term.Tuple2(p.Heap, term.Badfun, f))
 	}
