@@ -15,6 +15,9 @@ error keeps its cause, as {error_info, Cause}).
 
 The functions are small and many so that the --interpret spread of
 TestNativePrograms mixes native and interpreted frames in every trace.
+apply/3 with a literal argument list (the apply instruction, which native
+code does not lower: codegen/amd64's TestLowerEverything) is left out:
+apply/3 calls take their argument lists from id/1.
 Usage: python3 scripts/gen-trace-matrix.py (then scripts/build-testdata.sh e_trace_matrix)
 """
 import os
@@ -112,7 +115,7 @@ RAISERS = [
     # badarg via apply
     ("apply(erlang, hd, [X])", "[]", "0"), ("apply(erlang, element, [X, Y])", "2", "{a}"),
     ("apply(erlang, atom_to_list, [X])", "1", "0"), ("apply(erlang, '+', [X, Y])", "a", "1"),
-    ("apply(erlang, X, [Y])", "length", "a"), ("erlang:apply(X, Y, [a])", "erlang", "atom_to_list"),
+    ("apply(erlang, X, id([Y]))", "length", "a"), ("erlang:apply(X, Y, id([a]))", "erlang", "atom_to_list"),
     ("apply(X, Y)", "fun erlang:hd/1", "[[]]"), ("apply(X, Y)", "fun erlang:hd/1", "not_a_list"),
     # badfun, badarity
     ("X()", "a", "0"), ("X(Y)", "1", "2"), ("V = X(Y), {V}", "{}", "0"),
@@ -128,7 +131,7 @@ RAISERS = [
     ("apply(X, abs, Y)", "1", "[a]"),
     # functions of the erlang module that OTP 25 writes in Erlang
     ("V = atom_to_binary(X), {V, Y}", "1", "0"), ("binary_to_atom(X)", "<<255>>", "0"), ("V = binary_to_atom(X), {V, Y}", "a", "0"),
-    ("apply(erlang, X, [Y])", "atom_to_binary", "1"),
+    ("apply(erlang, X, id([Y]))", "atom_to_binary", "1"),
     # closures, called in body and tail position
     ("F = fun(Z) -> Z + Y end, F(X)", "a", "1"), ("F = fun(Z) -> Z + Y end, V = F(X), {V}", "a", "1"),
     ("G = fun(Z) -> Z + Y end, F = fun(Z) -> G(Z) end, F(X)", "a", "1"),
@@ -136,7 +139,7 @@ RAISERS = [
     ("F = fun(Z) -> %s:fcx(Z, Y) end, F(X)" % B, "b", "c"),
     # undef
     ("nomod:nofun(X, Y)", "1", "2"), ("%s:nofun(X, Y)" % B, "1", "2"), ("%s:fcl(X, Y)" % A, "a", "2"),
-    ("apply(X, Y, [1])", "nomod", "f"), ("apply(%s, X, [Y])" % B, "fcl", "1"),
+    ("apply(X, Y, id([1]))", "nomod", "f"), ("apply(%s, X, id([Y]))" % B, "fcl", "1"),
     ("X(Y)", "fun nomod:f/1", "1"), ("V = nomod:f(X), {V, Y}", "1", "0"),
     # maps
     ("X#{a := Y}", "#{}", "1"), ("X#{a := Y, b := 2}", "#{a => 1}", "1"), ("X#{a => Y}", "1", "2"),

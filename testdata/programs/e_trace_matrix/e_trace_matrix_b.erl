@@ -319,9 +319,9 @@ r_150(X, Y) -> apply(erlang, atom_to_list, [X]).
 r_151(_, ok) -> ok;
 r_151(X, Y) -> apply(erlang, '+', [X, Y]).
 r_152(_, ok) -> ok;
-r_152(X, Y) -> apply(erlang, X, [Y]).
+r_152(X, Y) -> apply(erlang, X, id([Y])).
 r_153(_, ok) -> ok;
-r_153(X, Y) -> erlang:apply(X, Y, [a]).
+r_153(X, Y) -> erlang:apply(X, Y, id([a])).
 r_154(_, ok) -> ok;
 r_154(X, Y) -> apply(X, Y).
 r_155(_, ok) -> ok;
@@ -385,7 +385,7 @@ r_183(X, Y) -> binary_to_atom(X).
 r_184(_, ok) -> ok;
 r_184(X, Y) -> V = binary_to_atom(X), {V, Y}.
 r_185(_, ok) -> ok;
-r_185(X, Y) -> apply(erlang, X, [Y]).
+r_185(X, Y) -> apply(erlang, X, id([Y])).
 r_186(_, ok) -> ok;
 r_186(X, Y) -> F = fun(Z) -> Z + Y end, F(X).
 r_187(_, ok) -> ok;
@@ -403,9 +403,9 @@ r_192(X, Y) -> e_trace_matrix_b:nofun(X, Y).
 r_193(_, ok) -> ok;
 r_193(X, Y) -> e_trace_matrix:fcl(X, Y).
 r_194(_, ok) -> ok;
-r_194(X, Y) -> apply(X, Y, [1]).
+r_194(X, Y) -> apply(X, Y, id([1])).
 r_195(_, ok) -> ok;
-r_195(X, Y) -> apply(e_trace_matrix_b, X, [Y]).
+r_195(X, Y) -> apply(e_trace_matrix_b, X, id([Y])).
 r_196(_, ok) -> ok;
 r_196(X, Y) -> X(Y).
 r_197(_, ok) -> ok;
