@@ -97,6 +97,7 @@ var lowered = map[beam.Opcode]bool{
 	beam.OpCall: true, beam.OpCallLast: true, beam.OpCallOnly: true,
 	beam.OpCallExt: true, beam.OpCallExtLast: true, beam.OpCallExtOnly: true,
 	beam.OpReturn: true, beam.OpCallFun: true, beam.OpCallFun2: true, beam.OpMakeFun3: true,
+	beam.OpApply: true, beam.OpApplyLast: true,
 
 	beam.OpBif0: true, beam.OpBif1: true, beam.OpBif2: true,
 	beam.OpGcBif1: true, beam.OpGcBif2: true, beam.OpGcBif3: true,

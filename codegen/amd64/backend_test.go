@@ -63,9 +63,9 @@ func TestUnsupportedReason(t *testing.T) {
 	f, _ := m.Function("fib", 1)
 	g := *f
 	g.Code = append([]beam.Instr(nil), f.Code...)
-	g.Code = append(g.Code, beam.Instr{Op: beam.OpApply, Args: []beam.Operand{{Kind: beam.KindUnsigned, Val: 1}}})
+	g.Code = append(g.Code, beam.Instr{Op: beam.OpOnLoad})
 	_, err = Backend{}.Lower(&codegen.Function{Module: m, Func: &g}, &fakeEnv{})
-	assert.EqualError(t, err, "apply: not lowered yet")
+	assert.EqualError(t, err, "on_load: not lowered yet")
 }
 
 // Every function with float instructions assembles: the SSE2

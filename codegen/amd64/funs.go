@@ -133,3 +133,31 @@ func (l *lowerer) isFunction2(in beam.Instr) {
 	l.bind(done)
 	l.stepSlow(in, slow, done)
 }
+
+// apply lowers apply Arity and apply_last Arity Dealloc: the runtime
+// looks the function up (x(arity):x(arity+1)) and calls it, raising as
+// the interpreter does for a bad module, function or arity (ReqApply).
+// A normal apply pushes its continuation first; apply_last drops the
+// frame and does not come back.
+func (l *lowerer) apply(arity, dealloc int64, last bool) {
+	kind := int64(abi.CallNormal)
+	ret := l.newLabel()
+	if last {
+		kind = abi.CallLast
+		if dealloc > 0 {
+			l.op2(x86.ASUBQ, imm(8*dealloc), reg(rSP))
+		}
+	} else {
+		l.checkCPRoom()
+		l.storeCP(mem(rSP, 0), ret)
+		l.op2(x86.AADDQ, imm(8), reg(rSP))
+	}
+	l.setOperand(0, arity)
+	l.setOperand(1, kind)
+	if last {
+		l.exit(abi.ReqApply, nil)
+		return
+	}
+	l.exit(abi.ReqApply, ret)
+	l.bind(ret)
+}

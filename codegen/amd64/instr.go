@@ -215,6 +215,10 @@ func (l *lowerer) instr(in beam.Instr) error {
 			arity, fun = a[1].Val, a[2]
 		}
 		l.callFun(arity, fun)
+	case beam.OpApply:
+		l.apply(a[0].Val, 0, false)
+	case beam.OpApplyLast:
+		l.apply(a[0].Val, a[1].Val, true)
 	case beam.OpMakeFun3:
 		return l.makeFun(a[0].Val, a[1], a[2].List)
 

@@ -163,6 +163,11 @@ const (
 	// back 0 when it went on to the next instruction, 1 when it took its
 	// fail label; when it raised, execution continues at the handler.
 	ReqStep
+	// ReqApply: apply/apply_last: call x(Operands[0]):x(Operands[0]+1)
+	// with Operands[0] arguments in x0..; Operands[1] = CallKind (for
+	// CallNormal the continuation (= Resume) is pushed already, for
+	// CallLast the frame is dropped).
+	ReqApply
 )
 
 // Flags of a ReqBIF call (Operands[2]).

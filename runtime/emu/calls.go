@@ -227,11 +227,20 @@ type dynCall struct {
 	cpPushed bool
 }
 
+var atomApply = term.Intern("apply")
+
 // invoke calls mod:fun/arity with its arguments in x[0:arity] (apply,
 // calls of external funs).
 func (p *Process) invoke(mod, fun term.Term, arity int, c dynCall) (int, bool) {
 	if !mod.IsAtom() || !fun.IsAtom() {
+		// erlang:apply/3 itself fails, in its own frame over the caller's
+		// (tail call or not), as for any BIF called directly.
+		args := term.ListFrom(p.Heap, p.x[:arity])
 		p.Raise(ClassError, term.Badarg)
+		p.noteBIFFrame(MFA{term.AtomErlang, atomApply, 3}, []term.Term{mod, fun, args})
+		if c.cpPushed {
+			p.sp--
+		}
 		pc := p.throwAt(c.pc)
 		return pc, pc >= 0
 	}

@@ -114,6 +114,8 @@ func (p *Process) runNative() (pc int, res runResult, stop bool) {
 				c.Operands[0] = uint64(how)
 				pc = pcNativeResume
 			}
+		case abi.ReqApply:
+			pc = p.nativeApply(int(c.Operands[0]), c.Operands[1], resume)
 		case abi.ReqCallFun:
 			pc = p.nativeCallFun(int(c.Operands[0]), term.Term(c.Operands[1]), resume)
 		default:
@@ -252,6 +254,15 @@ func (p *Process) nativeRaise(resume uint64) int {
 }
 
 // nativeCallFun serves ReqCallFun; the continuation is pushed.
+// nativeApply serves apply and apply_last for native code (abi.ReqApply):
+// the module and function follow the arguments in the x registers.
+func (p *Process) nativeApply(arity int, kind uint64, resume uint64) int {
+	site := p.sys.sitePC(resume)
+	normal := kind == abi.CallNormal
+	pc, _ := p.invoke(p.x[arity], p.x[arity+1], arity, dynCall{kind: kindOnly, pc: site, tail: !normal, cpPushed: normal})
+	return pc
+}
+
 func (p *Process) nativeCallFun(arity int, f term.Term, resume uint64) int {
 	target, ok := p.funTarget(f, arity)
 	if ok && target >= 0 {
