@@ -59,14 +59,18 @@ func (p *Process) calleeFailed(mfa MFA, byFun bool) {
 // implements in Erlang rather than as BIFs (erlang:is_builtin/3 is false
 // for them): a tail call of one leaves its caller.
 func erlangCoded(m MFA) bool {
-	_, ok := erlangCodedFuns[m]
-	return ok
+	i := m.Function.AtomIndex()
+	return m.Module == term.AtomErlang && m.Arity < 8 && int(i) < len(erlangCodedFuns) &&
+		erlangCodedFuns[i]&(1<<m.Arity) != 0
 }
 
 // erlangCodedFuns is built in a fixed order: the runtime's start-up atoms
 // must be interned in the same order on every start (runtime/boot).
-var erlangCodedFuns = func() map[MFA]struct{} {
-	set := make(map[MFA]struct{})
+// It is indexed by the name's atom index and holds a bit set of the
+// arities: a failing throw/1 asks on every raise, so the lookup is two
+// loads, not a map's hashing.
+var erlangCodedFuns = func() []uint8 {
+	var set []uint8
 	for _, f := range []struct {
 		name    string
 		arities []int
@@ -85,8 +89,12 @@ var erlangCodedFuns = func() map[MFA]struct{} {
 		{"get_cookie", []int{0, 1}}, {"set_cookie", []int{1, 2}}, {"suspend_process", []int{1, 2}},
 		{"trace", []int{3}}, {"trace_pattern", []int{2, 3}},
 	} {
+		i := int(term.Intern(f.name).AtomIndex())
+		if i >= len(set) {
+			set = append(set, make([]uint8, i+1-len(set))...)
+		}
 		for _, a := range f.arities {
-			set[MakeMFA("erlang", f.name, a)] = struct{}{}
+			set[i] |= 1 << a
 		}
 	}
 	return set
