@@ -50,19 +50,29 @@ func (d *deflater) longestMatch(cur int) int {
 	return min(best, d.lookahead)
 }
 
+// advance refills the window when the lookahead runs low and inserts the
+// current position in the hash chains, returning the chain's previous
+// head (0: none); done says that no input is left.
+func (d *deflater) advance() (head int, done bool) {
+	if d.lookahead < minLookahead {
+		d.fillWindow()
+		if d.lookahead == 0 {
+			return 0, true
+		}
+	}
+	if d.lookahead >= minMatch {
+		head = d.insert(d.strstart)
+	}
+	return head, false
+}
+
 // deflateSlow is zlib's deflate_slow (levels 4 to 9): a match is emitted
 // only if the match at the next byte is not longer.
 func (d *deflater) deflateSlow() {
 	for {
-		if d.lookahead < minLookahead {
-			d.fillWindow()
-			if d.lookahead == 0 {
-				break
-			}
-		}
-		head := 0
-		if d.lookahead >= minMatch {
-			head = d.insert(d.strstart)
+		head, done := d.advance()
+		if done {
+			break
 		}
 		d.prevLength, d.prevMatch = d.matchLength, d.matchStart
 		d.matchLength = minMatch - 1
@@ -113,15 +123,9 @@ func (d *deflater) deflateSlow() {
 // is taken.
 func (d *deflater) deflateFast() {
 	for {
-		if d.lookahead < minLookahead {
-			d.fillWindow()
-			if d.lookahead == 0 {
-				break
-			}
-		}
-		head := 0
-		if d.lookahead >= minMatch {
-			head = d.insert(d.strstart)
+		head, done := d.advance()
+		if done {
+			break
 		}
 		if head != 0 && d.strstart-head <= maxDist {
 			d.matchLength = d.longestMatch(head)
