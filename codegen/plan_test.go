@@ -16,23 +16,10 @@ import (
 func TestPlanLowersFloatOps(t *testing.T) {
 	for _, path := range []string{
 		filepath.Join("..", "testdata", "bench", "nbody", "ebin", "nbody.beam"),
-		filepath.Join("..", "testdata", "programs", "e_float_ops", "ebin", "e_float_ops.beam"),
+		testProgram("e_float_ops"),
 	} {
-		m, err := beam.ReadFile(path)
-		require.NoError(t, err)
-		seen := 0
-		for i := range m.Functions {
-			fn := &m.Functions[i]
-			p, err := NewPlan(&Function{Module: m, Func: fn})
-			require.NoError(t, err, "%s/%d", fn.Name, fn.Arity)
-			for k, in := range fn.Code {
-				if floatOps[in.Op] {
-					seen++
-					assert.False(t, p.Step[k], "%s/%d: %s is stepped", fn.Name, fn.Arity, in.Op)
-				}
-			}
-		}
-		assert.Positive(t, seen, "%s has float instructions", path)
+		seen := notStepped(t, path, func(in beam.Instr) bool { return floatOps[in.Op] })
+		assert.Positive(t, total(seen), "%s has float instructions", path)
 	}
 }
 
@@ -50,20 +37,7 @@ func TestPlanRejectsFloatRegisterOutOfRange(t *testing.T) {
 // Binary matching instructions are lowered (a fast path in line, the
 // step as its slow path), not stepped outright.
 func TestPlanLowersBitMatching(t *testing.T) {
-	m, err := beam.ReadFile(filepath.Join("..", "testdata", "programs", "e_bits_native", "ebin", "e_bits_native.beam"))
-	require.NoError(t, err)
-	seen := map[beam.Opcode]int{}
-	for i := range m.Functions {
-		fn := &m.Functions[i]
-		p, err := NewPlan(&Function{Module: m, Func: fn})
-		require.NoError(t, err, "%s/%d", fn.Name, fn.Arity)
-		for k, in := range fn.Code {
-			if bitMatching[in.Op] {
-				seen[in.Op]++
-				assert.False(t, p.Step[k], "%s/%d: %s is stepped", fn.Name, fn.Arity, in.Op)
-			}
-		}
-	}
+	seen := notStepped(t, testProgram("e_bits_native"), func(in beam.Instr) bool { return bitMatching[in.Op] })
 	for _, op := range []beam.Opcode{beam.OpBsStartMatch4, beam.OpBsGetInteger2, beam.OpBsGetBinary2,
 		beam.OpBsGetTail, beam.OpBsTestTail2, beam.OpBsMatchString, beam.OpBsGetUtf8, beam.OpBsSkipUtf8} {
 		assert.Positive(t, seen[op], "the program has %s", op)
@@ -73,21 +47,10 @@ func TestPlanLowersBitMatching(t *testing.T) {
 // bs_create_bin is lowered (a fast path in line, the step as its slow
 // path), not stepped outright, unless an operand has no fast path.
 func TestPlanLowersBsCreateBin(t *testing.T) {
-	m, err := beam.ReadFile(filepath.Join("..", "testdata", "programs", "e_bits_build", "ebin", "e_bits_build.beam"))
-	require.NoError(t, err)
-	seen := 0
-	for i := range m.Functions {
-		fn := &m.Functions[i]
-		p, err := NewPlan(&Function{Module: m, Func: fn})
-		require.NoError(t, err, "%s/%d", fn.Name, fn.Arity)
-		for k, in := range fn.Code {
-			if in.Op == beam.OpBsCreateBin && checkOperands(in) == nil {
-				seen++
-				assert.False(t, p.Step[k], "%s/%d: bs_create_bin is stepped", fn.Name, fn.Arity)
-			}
-		}
-	}
-	assert.Positive(t, seen)
+	seen := notStepped(t, testProgram("e_bits_build"), func(in beam.Instr) bool {
+		return in.Op == beam.OpBsCreateBin && checkOperands(in) == nil
+	})
+	assert.Positive(t, seen[beam.OpBsCreateBin])
 }
 
 // Integer constants that are not small integers (bignums) are operands
@@ -95,20 +58,7 @@ func TestPlanLowersBsCreateBin(t *testing.T) {
 // one, whatever the instruction (moves, tuples, lists, comparisons,
 // select_val, BIF arguments, map keys and values).
 func TestPlanLowersBigConstants(t *testing.T) {
-	m, err := beam.ReadFile(filepath.Join("..", "testdata", "programs", "e_big_constants", "ebin", "e_big_constants.beam"))
-	require.NoError(t, err)
-	seen := map[beam.Opcode]int{}
-	for i := range m.Functions {
-		fn := &m.Functions[i]
-		p, err := NewPlan(&Function{Module: m, Func: fn})
-		require.NoError(t, err, "%s/%d", fn.Name, fn.Arity)
-		for k, in := range fn.Code {
-			if hasBigConstant(in.Args) {
-				seen[in.Op]++
-				assert.False(t, p.Step[k], "%s/%d: %s is stepped", fn.Name, fn.Arity, in.Op)
-			}
-		}
-	}
+	seen := notStepped(t, testProgram("e_big_constants"), func(in beam.Instr) bool { return hasBigConstant(in.Args) })
 	for _, op := range []beam.Opcode{beam.OpMove, beam.OpPutList, beam.OpPutTuple2, beam.OpIsEqExact,
 		beam.OpIsEq, beam.OpIsLt, beam.OpIsGe, beam.OpSelectVal, beam.OpGcBif2, beam.OpBif2,
 		beam.OpPutMapAssoc, beam.OpGetMapElements} {
@@ -126,4 +76,39 @@ func hasBigConstant(args []beam.Operand) bool {
 		}
 	}
 	return false
+}
+
+// notStepped plans every function of the module at path, checks that
+// none of the instructions pick selects is stepped, and counts them by
+// opcode.
+func notStepped(t *testing.T, path string, pick func(beam.Instr) bool) map[beam.Opcode]int {
+	t.Helper()
+	m, err := beam.ReadFile(path)
+	require.NoError(t, err)
+	seen := map[beam.Opcode]int{}
+	for i := range m.Functions {
+		fn := &m.Functions[i]
+		p, err := NewPlan(&Function{Module: m, Func: fn})
+		require.NoError(t, err, "%s/%d", fn.Name, fn.Arity)
+		for k, in := range fn.Code {
+			if pick(in) {
+				seen[in.Op]++
+				assert.False(t, p.Step[k], "%s/%d: %s is stepped", fn.Name, fn.Arity, in.Op)
+			}
+		}
+	}
+	return seen
+}
+
+func total(counts map[beam.Opcode]int) int {
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return n
+}
+
+// testProgram is the .beam of testdata program name.
+func testProgram(name string) string {
+	return filepath.Join("..", "testdata", "programs", name, "ebin", name+".beam")
 }

@@ -88,16 +88,7 @@ func (l *lowerer) withSlowPath(in beam.Instr, fast func(slow *label)) {
 	slow, done := l.newLabel(), l.newLabel()
 	fast(slow)
 	l.bind(done)
-	site := l.site
-	l.stubs = append(l.stubs, func() {
-		if len(slow.branches) == 0 {
-			return
-		}
-		l.site = site
-		l.bind(slow)
-		l.step(in)
-		l.jmp(obj.AJMP, done)
-	})
+	l.stepSlow(in, slow, done)
 }
 
 // loadMatch loads the match context o, its position and its end.
@@ -160,8 +151,7 @@ func (l *lowerer) startMatch(src, dst beam.Operand, slow *label) {
 	l.op2(x86.AMOVQ, reg(rSI), mem(rHeap, 8*abi.CtxStartWord))
 	l.op2(x86.AMOVQ, reg(rDI), mem(rHeap, 8*abi.CtxEndWord))
 	l.op2(x86.AMOVQ, reg(rSI), mem(rHeap, 8*abi.CtxPositionWord))
-	l.op2(x86.ALEAQ, mem(rHeap, abi.PrimaryBoxed), reg(rAX))
-	l.op2(x86.AADDQ, imm(8*abi.MatchCtxWords), reg(rHeap))
+	l.takeBoxed(abi.MatchCtxWords)
 	l.bind(isCtx)
 	l.store(rAX, dst)
 }
@@ -207,8 +197,7 @@ func (l *lowerer) slice(slow *label) {
 	l.op2(x86.AMOVQ, reg(rCX), mem(rHeap, 8*abi.SubBitSizeWord))
 	l.op2(x86.AMOVQ, reg(rPos), mem(rHeap, 8*abi.SubBitOffWord))
 	l.op2(x86.AMOVQ, reg(rAX), mem(rHeap, 8*abi.SubOrigWord))
-	l.op2(x86.ALEAQ, mem(rHeap, abi.PrimaryBoxed), reg(rAX))
-	l.op2(x86.AADDQ, imm(8*abi.SubBinWords), reg(rHeap))
+	l.takeBoxed(abi.SubBinWords)
 	l.bind(done)
 }
 

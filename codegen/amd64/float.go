@@ -173,8 +173,7 @@ func (l *lowerer) boxFloat(src, dst beam.Operand) {
 	l.op2(x86.AMOVQ, reg(rCX), mem(rHeap, 0))
 	l.op2(x86.AMOVQ, l.frAddr(src), reg(rAX))
 	l.op2(x86.AMOVQ, reg(rAX), mem(rHeap, 8))
-	l.op2(x86.ALEAQ, mem(rHeap, abi.PrimaryBoxed), reg(rAX))
-	l.op2(x86.AADDQ, imm(8*abi.FloatWords), reg(rHeap))
+	l.takeBoxed(abi.FloatWords)
 	l.store(rAX, dst)
 }
 
@@ -227,8 +226,7 @@ func (l *lowerer) callSqrt() {
 	l.op2(x86.AMOVQ, imm(int64(floatHeader)), reg(rCX))
 	l.op2(x86.AMOVQ, reg(rCX), mem(rHeap, 0))
 	l.op2(x86.AMOVSD, reg(xA), mem(rHeap, 8))
-	l.op2(x86.ALEAQ, mem(rHeap, abi.PrimaryBoxed), reg(rAX))
-	l.op2(x86.AADDQ, imm(8*abi.FloatWords), reg(rHeap))
+	l.takeBoxed(abi.FloatWords)
 	l.store(rAX, beam.Operand{Kind: beam.KindX, Val: 0})
 	l.jmp(obj.AJMP, done)
 	l.bind(slow)

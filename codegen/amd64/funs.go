@@ -21,11 +21,7 @@ func (l *lowerer) callFun(arity int64, fun beam.Operand) {
 	slow := l.newLabel()
 	l.checkCPRoom()
 	l.load(fun, rAX)
-	l.jumpUnlessBoxed(rAX, slow)
-	l.op2(x86.AMOVQ, mem(rAX, -abi.PrimaryBoxed), reg(rCX)) // header
-	l.op2(x86.AMOVL, reg(rCX), reg(rTmp))
-	l.op2(x86.AANDL, imm(abi.HeaderSubtagMask), reg(rTmp))
-	l.jumpUnlessSubtag(abi.SubFun, slow)
+	l.headerArity(rAX, abi.SubFun, rCX, slow, slow)
 	l.funEntry(slow)
 	l.op2(x86.AMOVQ, reg(rDI), reg(rSI))
 	l.op2(x86.ASHRQ, imm(abi.FunArityShift), reg(rSI))
@@ -33,7 +29,6 @@ func (l *lowerer) callFun(arity int64, fun beam.Operand) {
 	l.jmp(x86.AJNE, slow)                // not native (0), or the wrong arity
 	l.op2(x86.AMOVL, reg(rDI), reg(rDI)) // the entry's offset
 	// Free variables: header arity - 1 of them, to x(arity)...
-	l.op2(x86.ASHRQ, imm(abi.HeaderArityShift), reg(rCX))
 	l.op1(x86.ADECQ, reg(rCX))
 	l.op2(x86.ACMPQ, reg(rCX), imm(abi.NumXRegs-arity))
 	l.jmp(x86.AJHI, slow) // system_limit, the runtime's to raise
@@ -78,16 +73,9 @@ func (l *lowerer) makeFun(index int64, dst beam.Operand, free []beam.Operand) er
 	l.op2(x86.AMOVQ, mem(rAX, 8*fi), reg(rAX))
 	l.op2(x86.AMOVQ, reg(rAX), mem(rHeap, 8))
 	for i, f := range free {
-		at := mem(rHeap, 8*int64(i+2))
-		if v, ok := l.constant(f); ok && int64(v) == int64(int32(v)) {
-			l.op2(x86.AMOVQ, imm(int64(v)), at)
-			continue
-		}
-		l.load(f, rAX)
-		l.op2(x86.AMOVQ, reg(rAX), at)
+		l.putHeapWord(int64(i+2), f, rAX)
 	}
-	l.op2(x86.ALEAQ, mem(rHeap, abi.PrimaryBoxed), reg(rAX))
-	l.op2(x86.AADDQ, imm(8*int64(len(free)+2)), reg(rHeap))
+	l.takeBoxed(int64(len(free) + 2))
 	l.store(rAX, dst)
 	return nil
 }

@@ -99,15 +99,9 @@ func (l *lowerer) instr(in beam.Instr) error {
 		elems := a[1].List
 		l.op2(x86.AMOVQ, imm(int64(abi.Header(abi.SubTuple, len(elems)))), mem(rHeap, 0))
 		for i, e := range elems {
-			if v, ok := l.constant(e); ok && int64(v) == int64(int32(v)) {
-				l.op2(x86.AMOVQ, imm(int64(v)), mem(rHeap, 8*int64(i+1)))
-				continue
-			}
-			l.load(e, rAX)
-			l.op2(x86.AMOVQ, reg(rAX), mem(rHeap, 8*int64(i+1)))
+			l.putHeapWord(int64(i+1), e, rAX)
 		}
-		l.op2(x86.ALEAQ, mem(rHeap, abi.PrimaryBoxed), reg(rAX))
-		l.op2(x86.AADDQ, imm(8*int64(len(elems)+1)), reg(rHeap))
+		l.takeBoxed(int64(len(elems) + 1))
 		l.store(rAX, a[0])
 
 	case beam.OpIsInteger, beam.OpIsFloat, beam.OpIsNumber, beam.OpIsAtom, beam.OpIsPid,
@@ -623,7 +617,6 @@ func (l *lowerer) order(lt bool, fail *label, x, y beam.Operand) {
 	back := l.newLabel()
 	l.stubAt(slow, func() { l.compareSlow(abi.CmpLt, back) })
 	l.bind(done)
-	_ = done
 	// back: the runtime's answer to "x < y".
 	l.stubAt(back, func() {
 		l.op2(x86.ACMPQ, ctx(abi.OffOperand(0)), imm(0))

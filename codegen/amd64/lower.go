@@ -257,6 +257,24 @@ func (l *lowerer) checkStack(n int64) {
 	l.jmp(x86.AJHI, grow)
 }
 
+// takeBoxed puts in AX the boxed term of the object of words words
+// written at the heap top, and moves the top past it.
+func (l *lowerer) takeBoxed(words int64) {
+	l.op2(x86.ALEAQ, mem(rHeap, abi.PrimaryBoxed), reg(rAX))
+	l.op2(x86.AADDQ, imm(8*words), reg(rHeap))
+}
+
+// putHeapWord stores operand v at heap top + 8*i, through scratch when
+// it is not a constant that fits an immediate.
+func (l *lowerer) putHeapWord(i int64, v beam.Operand, scratch int16) {
+	if c, ok := l.constant(v); ok && int64(c) == int64(int32(c)) {
+		l.op2(x86.AMOVQ, imm(int64(c)), mem(rHeap, 8*i))
+		return
+	}
+	l.load(v, scratch)
+	l.op2(x86.AMOVQ, reg(scratch), mem(rHeap, 8*i))
+}
+
 // checkCPRoom makes sure a continuation pointer can be pushed. Within
 // an allocated frame there is room already: allocate checked for it.
 func (l *lowerer) checkCPRoom() {

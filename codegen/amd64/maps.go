@@ -70,9 +70,16 @@ func (l *lowerer) findKey(key uint64, missing *label) {
 	l.bind(found)
 }
 
-// stepSlow binds slow to a stub that steps in and goes on at done.
+// stepSlow binds slow to a stub that steps in and goes on at done; the
+// stub is left out when nothing branches to slow.
 func (l *lowerer) stepSlow(in beam.Instr, slow, done *label) {
-	l.stubAt(slow, func() {
+	site := l.site
+	l.stubs = append(l.stubs, func() {
+		if len(slow.branches) == 0 {
+			return
+		}
+		l.site = site
+		l.bind(slow)
 		l.step(in)
 		l.jmp(obj.AJMP, done)
 	})

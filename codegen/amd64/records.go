@@ -31,39 +31,17 @@ func (l *lowerer) updateRecord(in beam.Instr) {
 	l.jumpUnlessBoxed(rAX, slow)
 	l.cmpImm2(mem(rAX, -abi.PrimaryBoxed), abi.Header(abi.SubTuple, int(size)))
 	l.jmp(x86.AJNE, slow)
-	l.storeHeapImm(0, abi.Header(abi.SubTuple, int(size)))
+	l.op2(x86.AMOVQ, imm(int64(abi.Header(abi.SubTuple, int(size)))), mem(rHeap, 0))
 	for i := int64(1); i <= size; i++ {
 		if v, ok := updates[i]; ok {
-			l.putElement(i, v)
+			l.putHeapWord(i, v, rCX) // AX holds the source tuple
 			continue
 		}
 		l.op2(x86.AMOVQ, mem(rAX, 8*i-abi.PrimaryBoxed), reg(rCX))
 		l.op2(x86.AMOVQ, reg(rCX), mem(rHeap, 8*i))
 	}
-	l.op2(x86.ALEAQ, mem(rHeap, abi.PrimaryBoxed), reg(rAX))
-	l.op2(x86.AADDQ, imm(8*(size+1)), reg(rHeap))
+	l.takeBoxed(size + 1)
 	l.store(rAX, a[3])
 	l.bind(done)
 	l.stepSlow(in, slow, done)
-}
-
-// storeHeapImm stores a constant word at heap top + 8*i.
-func (l *lowerer) storeHeapImm(i int64, v uint64) {
-	if int64(v) == int64(int32(v)) {
-		l.op2(x86.AMOVQ, imm(int64(v)), mem(rHeap, 8*i))
-		return
-	}
-	l.op2(x86.AMOVQ, imm(int64(v)), reg(rCX))
-	l.op2(x86.AMOVQ, reg(rCX), mem(rHeap, 8*i))
-}
-
-// putElement stores operand v as element i of the tuple being built at
-// the heap top (rAX holds the source tuple).
-func (l *lowerer) putElement(i int64, v beam.Operand) {
-	if c, ok := l.constant(v); ok {
-		l.storeHeapImm(i, c)
-		return
-	}
-	l.load(v, rCX)
-	l.op2(x86.AMOVQ, reg(rCX), mem(rHeap, 8*i))
 }
