@@ -290,12 +290,16 @@ func mapsIntersect(p *emu.Process, args []term.Term) term.Term {
 	vals := make([]term.Term, 0, len(keys))
 	out := 0
 	for _, k := range keys {
-		if _, ok := term.MapGet(big, k); ok {
-			v, _ := term.MapGet(args[1], k)
-			keys[out] = k
-			vals = append(vals, v)
-			out++
+		v, ok := term.MapGet(big, k)
+		if !ok {
+			continue
 		}
+		if big != args[1] { // the value is the second map's
+			v, _ = term.MapGet(args[1], k)
+		}
+		keys[out] = k
+		vals = append(vals, v)
+		out++
 	}
 	return term.MapFromPairs(p.Heap, keys[:out], vals)
 }

@@ -244,7 +244,8 @@ func bifRaise3(p *Process, a []term.Term) term.Term {
 		// OTP returns (not raises) badarg for bad arguments.
 		return term.Badarg
 	}
-	p.Exc = Exception{Class: c, Reason: a[1], Args: term.NonValue, Info: term.NonValue, Trace: trace}
+	p.Raise(c, a[1])
+	p.Exc.Trace = trace
 	return term.NonValue
 }
 

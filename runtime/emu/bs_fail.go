@@ -57,16 +57,6 @@ var (
 	atomFormatBsFail = term.Intern("format_bs_fail")
 )
 
-// bsFailure is the cause of a failed bs_create_bin, kept from the raise
-// until buildTrace puts it in the top frame (nothing collects between).
-type bsFailure struct {
-	set   bool
-	num   uint32
-	typ   uint8
-	fault bsFault
-	value term.Term
-}
-
 // sizeBits is the size in bits of a segment of size size and unit unit.
 // OTP takes sizes of 2^63 bits or more for too large (system_limit, see
 // sizeReason), and anything but a non-negative integer for bad (badarg).
@@ -117,27 +107,12 @@ func (p *Process) bsCreateFailed(in *instr, pc int, seg *bsSeg, v term.Term, f b
 		value = term.MakeSmall(int64(n))
 	}
 	p.Raise(ClassError, reason)
-	p.excBs = bsFailure{set: true, num: seg.num, typ: seg.typ, fault: f, value: value}
-	return p.throwAt(pc)
-}
-
-// bsFailFrame is the frame of the function at pc, with the construction
-// failure's error_info after its location.
-func (p *Process) bsFailFrame(pc int) term.Term {
-	f := p.sys.funcAt(pc)
-	if f == nil {
-		return term.NonValue
-	}
-	bf := &p.excBs
+	// The cause goes in the raising function's frame, as error/3's
+	// error_info option does (Exception.Info).
 	h := p.Heap
-	cause := term.NewTuple(h, term.MakeSmall(int64(bf.num)), segTypeAtoms[bf.typ], bsFaultAtoms[bf.fault], bf.value)
-	info := term.MapFromPairs(h,
+	cause := term.NewTuple(h, term.MakeSmall(int64(seg.num)), segTypeAtoms[seg.typ], bsFaultAtoms[f], value)
+	p.Exc.Info = term.MapFromPairs(h,
 		[]term.Term{atomCause, atomFunction, atomModule},
 		[]term.Term{cause, atomFormatBsFail, atomErtsErrors})
-	var loc []term.Term
-	for l := p.sys.location(pc); l.IsCons(); l = l.Tail() {
-		loc = append(loc, l.Head())
-	}
-	loc = append(loc, term.Tuple2(h, atomErrorInfo, info))
-	return term.NewTuple(h, f.mod.Name, f.name, term.MakeSmall(int64(f.arity)), term.ListFrom(h, loc))
+	return p.throwAt(pc)
 }

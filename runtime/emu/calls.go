@@ -182,8 +182,14 @@ func (p *Process) bifFailed(in *instr, pc int, args []term.Term) int {
 
 func (p *Process) clearException() {
 	p.Exc = Exception{Reason: term.NonValue, Args: term.NonValue, Info: term.NonValue, Trace: term.NonValue}
+	p.forgetFrameNotes()
+}
+
+// forgetFrameNotes drops what a failure noted for the top frames of its
+// stack trace (noteBIFFrame, failedCall), once the trace is built or the
+// exception is gone.
+func (p *Process) forgetFrameNotes() {
 	p.excHasBIF = false
-	p.excBs = bsFailure{}
 	p.excVia, p.excSkipCurrent, p.excCurrentTwice = viaSelf, false, false
 }
 

@@ -29,9 +29,7 @@ func (p *Process) throwAt(pc int) int {
 	if p.Exc.Trace == term.NonValue {
 		p.Exc.Trace = p.buildTrace(pc)
 	}
-	p.excHasBIF = false
-	p.excBs = bsFailure{}
-	p.excVia, p.excSkipCurrent, p.excCurrentTwice = viaSelf, false, false
+	p.forgetFrameNotes()
 	return p.unwind()
 }
 
@@ -124,7 +122,8 @@ func (p *Process) reraise(pc int, raw, reason term.Term) int {
 			class, trace = c, raw.Word(2)
 		}
 	}
-	p.Exc = Exception{Class: class, Reason: reason, Args: term.NonValue, Info: term.NonValue, Trace: trace}
+	p.Raise(class, reason)
+	p.Exc.Trace = trace
 	if !trace.IsList() && !isLazyTrace(trace) {
 		p.Exc.Trace = term.NonValue
 	}
@@ -138,7 +137,8 @@ func (p *Process) rawRaise(pc int) int {
 	if !ok {
 		return p.raiseAt(pc, ClassError, term.Badarg)
 	}
-	p.Exc = Exception{Class: c, Reason: p.x[1], Args: term.NonValue, Info: term.NonValue, Trace: p.rawTrace(p.x[2])}
+	p.Raise(c, p.x[1])
+	p.Exc.Trace = p.rawTrace(p.x[2])
 	if !p.Exc.Trace.IsList() {
 		p.Exc.Trace = term.NonValue
 	}

@@ -34,10 +34,10 @@ func (p *Process) saveContext() {
 	p.reds = int(c.Reds)
 }
 
-// runNative runs native code from p.nativeResume. It returns the code
-// index where interpretation continues, or stop with the run's result.
-func (p *Process) runNative() (pc int, res runResult, stop bool) {
-	n := p.sys.native
+// bindContext sets the context words that never change: where this
+// process's registers are and where the program's tables are (the
+// native program is installed once, before any process runs).
+func (p *Process) bindContext(n *native) {
 	c := &p.ctx
 	c.X = uintptr(unsafe.Pointer(&p.x[0]))
 	c.FRegs = uintptr(unsafe.Pointer(&p.f[0]))
@@ -46,6 +46,16 @@ func (p *Process) runNative() (pc int, res runResult, stop bool) {
 	c.FunEntries = uintptr(unsafe.Pointer(unsafe.SliceData(n.funEntries)))
 	c.FunEntryCount = uint64(len(n.funEntries))
 	c.FunIndices = uintptr(unsafe.Pointer(unsafe.SliceData(n.funIndices)))
+}
+
+// runNative runs native code from p.nativeResume. It returns the code
+// index where interpretation continues, or stop with the run's result.
+func (p *Process) runNative() (pc int, res runResult, stop bool) {
+	n := p.sys.native
+	c := &p.ctx
+	if c.CodeBase == 0 {
+		p.bindContext(n)
+	}
 	for {
 		p.loadContext()
 		c.Resume = p.nativeResume
@@ -253,7 +263,6 @@ func (p *Process) nativeRaise(resume uint64) int {
 	return p.raiseAt(pc, ClassError, term.Badarg)
 }
 
-// nativeCallFun serves ReqCallFun; the continuation is pushed.
 // nativeApply serves apply and apply_last for native code (abi.ReqApply):
 // the module and function follow the arguments in the x registers.
 func (p *Process) nativeApply(arity int, kind uint64, resume uint64) int {
@@ -263,6 +272,7 @@ func (p *Process) nativeApply(arity int, kind uint64, resume uint64) int {
 	return pc
 }
 
+// nativeCallFun serves ReqCallFun; the continuation is pushed.
 func (p *Process) nativeCallFun(arity int, f term.Term, resume uint64) int {
 	target, ok := p.funTarget(f, arity)
 	if ok && target >= 0 {

@@ -64,7 +64,6 @@ type Process struct {
 	excMFA       MFA
 	excArgs      term.Term
 	excErrorInfo term.Term
-	excBs        bsFailure // a failed bs_create_bin's cause (bs_fail.go)
 	// How the failing call relates to the current function's frame (see
 	// callfail.go): excVia is set by the code that dispatched a dynamic
 	// call; excSkipCurrent drops the current function's frame from the

@@ -84,11 +84,6 @@ func (p *Process) buildTrace(pc int) term.Term {
 				top[n] = term.NewTuple(p.Heap, f.mod.Name, f.name, aa, loc)
 				n++
 			}
-		} else if p.excBs.set {
-			if fr := p.bsFailFrame(pc); fr != term.NonValue {
-				top[n] = fr
-				n++
-			}
 		} else if fr := p.sys.frameTerm(pc); fr != term.NonValue {
 			top[n] = fr
 			n++

@@ -543,13 +543,10 @@ func (t *translator) instr(in beam.Instr) (ins instr, err error) {
 		}
 		ins = instr{op: iGcBif, fail: lbl(0), n1: num(1), fn: fn, n2: 1, a: op(3), d: dst(4), aux: &mfaAux{mfa}}
 		if PlusAsIncrement(term.AtomName(mfa.Module), term.AtomName(mfa.Function), mfa.Arity) {
-			plus := MFA{Module: term.AtomErlang, Function: mfa.Function, Arity: 2}
-			b, found := LookupBIF(plus)
-			if !found {
-				return ins, fmt.Errorf("gc_bif1: no BIF %v", plus)
+			ins.n2 = 2
+			if !toIncrement(&ins, 0) {
+				return ins, fmt.Errorf("gc_bif1: no BIF erlang:'+'/2")
 			}
-			ins.op, ins.fn, ins.n2, ins.aux = iAdd, b.Fn, 2, &mfaAux{plus}
-			ins.b = operand{kind: kConst, t: term.MakeSmall(0)}
 		}
 	case beam.OpGcBif2:
 		fn, mfa, e := t.bif(a[2])
@@ -965,19 +962,22 @@ func fuse(code []instr) {
 }
 
 // asIncrement turns X - C (C a small constant) into X + (-C), as OTP does
-// (IncrementOf); it reports false when -C is not a small integer.
+// (IncrementOf); it reports false when OTP keeps the subtraction.
 func asIncrement(ins *instr) bool {
 	c, ok := IncrementOf("erlang", "-", 2, ins.b.t.SmallValue())
-	if !ok {
-		return false
-	}
+	return ok && toIncrement(ins, c)
+}
+
+// toIncrement makes ins the gc_bif erlang:'+'/2 of its first operand and
+// the constant c: the increment OTP's loader makes of X - C and of +X.
+func toIncrement(ins *instr, c int64) bool {
 	plus := MFA{Module: term.AtomErlang, Function: term.Intern("+"), Arity: 2}
 	b, found := LookupBIF(plus)
 	if !found {
 		return false
 	}
 	ins.op, ins.fn, ins.aux = iAdd, b.Fn, &mfaAux{plus}
-	ins.b.t = term.MakeSmall(c)
+	ins.b = operand{kind: kConst, t: term.MakeSmall(c)}
 	return true
 }
 

@@ -255,8 +255,14 @@ func (c *copier) evacuate(t term.Term) term.Term {
 
 // evacuatePointer is evacuate for a list or boxed term.
 func (c *copier) evacuatePointer(t term.Term) term.Term {
-	if s := c.from.page(t.Address()); s != pageIn && (s == pageOut || !c.from.search(t.Address())) {
+	// fromSpace.contains, with its page lookup in line.
+	switch a := t.Address(); c.from.page(a) {
+	case pageOut:
 		return t
+	case pageEdge:
+		if !c.from.search(a) {
+			return t
+		}
 	}
 	if t.IsCons() {
 		cell := t.Words(2)

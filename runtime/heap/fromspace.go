@@ -121,9 +121,9 @@ func (fs *fromSpace) page(a uintptr) pageState {
 	return pageOut
 }
 
-// search finds a among the regions by bisection. It stays out of line so
-// that contains, which the collector calls for every pointer, is cheap
-// enough to inline.
+// search finds a among the regions by bisection, for the rare addresses
+// in a page a region's edge falls in. It stays out of line so that the
+// collector's per-pointer test (page) is cheap enough to inline.
 //
 //go:noinline
 func (fs *fromSpace) search(a uintptr) bool {

@@ -17,36 +17,42 @@ type slabPool struct {
 // that the largest of at least least words, or nil. Best fit keeps the
 // big slabs for the collections that need them.
 func (p *slabPool) take(least, want int) []uint64 {
-	i := len(p.slabs) - 1
-	for i >= 0 && len(p.slabs[i]) < want {
-		i--
-	}
+	i := p.bestFit(want)
 	if i < 0 {
 		if len(p.slabs) == 0 || len(p.slabs[0]) < least {
 			return nil
 		}
 		i = 0
 	}
-	s := p.slabs[i]
-	p.slabs = append(p.slabs[:i], p.slabs[i+1:]...)
-	p.words -= len(s)
-	return s
+	return p.remove(i)
 }
 
 // takeFit returns a slab of n to 2n words, or nil: for a young
 // generation or a fragment, which should not be much bigger than asked.
 func (p *slabPool) takeFit(n int) []uint64 {
-	for i := len(p.slabs) - 1; i >= 0; i-- {
-		if s := p.slabs[i]; len(s) >= n {
-			if len(s) > 2*n {
-				return nil
-			}
-			p.slabs = append(p.slabs[:i], p.slabs[i+1:]...)
-			p.words -= len(s)
-			return s
-		}
+	i := p.bestFit(n)
+	if i < 0 || len(p.slabs[i]) > 2*n {
+		return nil
 	}
-	return nil
+	return p.remove(i)
+}
+
+// bestFit returns the index of the smallest slab of at least n words, or
+// -1 (the slabs are sorted largest first).
+func (p *slabPool) bestFit(n int) int {
+	i := len(p.slabs) - 1
+	for i >= 0 && len(p.slabs[i]) < n {
+		i--
+	}
+	return i
+}
+
+// remove takes slab i out of the pool.
+func (p *slabPool) remove(i int) []uint64 {
+	s := p.slabs[i]
+	p.slabs = append(p.slabs[:i], p.slabs[i+1:]...)
+	p.words -= len(s)
+	return s
 }
 
 // minPooled is the smallest slab worth keeping: smaller ones (most heap
