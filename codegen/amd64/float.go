@@ -13,14 +13,30 @@ import (
 // instruction the runtime executes for native code (abi.ReqStep) sees
 // and leaves the same values.
 //
+// Within a run of float instructions (and the moves and tuple loads erlc
+// puts between them, which cannot leave native code), float registers
+// 0 to frCached-1 are also kept in X1..X13: every write goes to both, so
+// the array is always current for the runtime, and reads take the XMM
+// copy when the run has one. Arithmetic then chains through registers
+// instead of through a store and a reload. The copies are forgotten where
+// the run ends: at a label, at any other instruction, and at an exit to
+// the runtime (whose Go code uses the XMM registers freely).
+//
 // Like the interpreter, every arithmetic instruction checks its own
 // result: a result that is not finite (infinity or NaN) takes the fail
 // label, or raises badarith at the instruction, and is not stored.
 
 var (
-	rFR = rR8               // address of float register 0, per instruction
-	xA  = int16(x86.REG_X0) // scratch
+	rFR = rR8                // address of float register 0, per instruction
+	xA  = int16(x86.REG_X0)  // scratch: the value being computed
+	xB  = int16(x86.REG_X14) // scratch: the finiteness test
 )
+
+// frCached is how many float registers have an XMM copy (X1 and up).
+const frCached = 13
+
+// frXMM is the XMM register that holds a copy of float register n.
+func frXMM(n int64) int16 { return int16(x86.REG_X1) + int16(n) }
 
 // floatHeader is the header word of a boxed float.
 var floatHeader = abi.Header(abi.SubFloat, abi.FloatWords-1)
@@ -44,19 +60,25 @@ func (l *lowerer) float(in beam.Instr) {
 		l.farith(x86.ADIVSD, a[0], a[1], a[2], a[3])
 	case beam.OpFnegate:
 		// 0.0 - x, as OTP computes it: the negation of 0.0 is 0.0.
-		l.loadFRBase()
+		src := l.frSource(a[1])
 		l.op2(x86.AXORPS, reg(xA), reg(xA))
-		l.op2(x86.ASUBSD, l.frAddr(a[1]), reg(xA))
-		l.op2(x86.AMOVQ, reg(xA), reg(rAX))
-		l.checkFinite(rAX, a[0])
-		l.op2(x86.AMOVQ, reg(rAX), l.frAddr(a[2]))
+		l.op2(x86.ASUBSD, src, reg(xA))
+		l.checkFinite(xA, a[0])
+		l.setFR(xA, a[2])
 	case beam.OpFcheckerror:
 		// Nothing is pending: the arithmetic instructions checked their
 		// results already.
 	}
 }
 
-// loadFRBase loads rFR unless the float instruction before did.
+// forgetFloats drops what the lowering knows about rFR and the XMM
+// copies: the next float instruction reloads them.
+func (l *lowerer) forgetFloats() {
+	l.frBase = false
+	l.frInXMM = 0
+}
+
+// loadFRBase loads rFR unless an instruction of the run did.
 func (l *lowerer) loadFRBase() {
 	if !l.frBase {
 		l.op2(x86.AMOVQ, ctx(abi.OffFRegs), reg(rFR))
@@ -64,27 +86,71 @@ func (l *lowerer) loadFRBase() {
 	}
 }
 
-// keepsFRBase reports whether rFR survives up to instruction op: float
-// instructions and those that emit nothing (not labels: other code
-// jumps there).
-func keepsFRBase(op beam.Opcode) bool {
+// keepsFloats reports whether rFR and the XMM copies survive up to
+// instruction op: float instructions, those that emit nothing, and the
+// moves and tuple loads between them, none of which touch R8 or an XMM
+// register or leave native code. Not labels: other code jumps there.
+func keepsFloats(op beam.Opcode) bool {
 	switch op {
 	case beam.OpFmove, beam.OpFconv, beam.OpFadd, beam.OpFsub, beam.OpFmul, beam.OpFdiv,
-		beam.OpFnegate, beam.OpFcheckerror, beam.OpLine, beam.OpExecutableLine, beam.OpDebugLine:
+		beam.OpFnegate, beam.OpFcheckerror, beam.OpLine, beam.OpExecutableLine, beam.OpDebugLine,
+		beam.OpMove, beam.OpGetTupleElement:
 		return true
 	}
 	return false
 }
 
-// stepFloat has the runtime execute the instruction; rFR does not
-// survive the exit.
+// stepFloat has the runtime execute the instruction; rFR and the XMM
+// copies do not survive the exit.
 func (l *lowerer) stepFloat(in beam.Instr) {
 	l.step(in)
-	l.frBase = false
+	l.forgetFloats()
 }
 
 // frAddr is the memory operand of float register o (rFR loaded).
 func (l *lowerer) frAddr(o beam.Operand) obj.Addr { return mem(rFR, 8*o.Val) }
+
+// frSource is where float register o can be read: its XMM copy, or its
+// word in the array.
+func (l *lowerer) frSource(o beam.Operand) obj.Addr {
+	if o.Val < frCached && l.frInXMM&(1<<o.Val) != 0 {
+		return reg(frXMM(o.Val))
+	}
+	l.loadFRBase()
+	return l.frAddr(o)
+}
+
+// setFR writes the float in XMM register x to float register dst: to
+// the array, and to dst's XMM copy.
+func (l *lowerer) setFR(x int16, dst beam.Operand) {
+	l.loadFRBase()
+	l.op2(x86.AMOVSD, reg(x), l.frAddr(dst))
+	if dst.Val < frCached {
+		l.op2(x86.AMOVAPD, reg(x), reg(frXMM(dst.Val)))
+		l.frInXMM |= 1 << dst.Val
+	}
+}
+
+// setFRBits writes the float bits in general register r to float
+// register dst, as setFR does.
+func (l *lowerer) setFRBits(r int16, dst beam.Operand) {
+	l.loadFRBase()
+	l.op2(x86.AMOVQ, reg(r), l.frAddr(dst))
+	if dst.Val < frCached {
+		l.op2(x86.AMOVQ, reg(r), reg(frXMM(dst.Val)))
+		l.frInXMM |= 1 << dst.Val
+	}
+}
+
+// reloadFloats reloads rFR and the XMM copies in mask after an exit.
+func (l *lowerer) reloadFloats(mask uint16) {
+	l.op2(x86.AMOVQ, ctx(abi.OffFRegs), reg(rFR))
+	for n := int64(0); n < frCached; n++ {
+		if mask&(1<<n) != 0 {
+			l.op2(x86.AMOVSD, mem(rFR, 8*n), reg(frXMM(n)))
+		}
+	}
+}
 
 func isTermReg(o beam.Operand) bool { return o.Kind == beam.KindX || o.Kind == beam.KindY }
 
@@ -94,11 +160,13 @@ func (l *lowerer) fmove(in beam.Instr) {
 	src, dst := in.Args[0], in.Args[1]
 	switch {
 	case src.Kind == beam.KindFR && dst.Kind == beam.KindFR:
-		l.loadFRBase()
-		l.op2(x86.AMOVQ, l.frAddr(src), reg(rAX))
-		l.op2(x86.AMOVQ, reg(rAX), l.frAddr(dst))
+		from := l.frSource(src)
+		if from.Type != obj.TYPE_REG {
+			l.op2(x86.AMOVSD, from, reg(xA))
+			from = reg(xA)
+		}
+		l.setFR(from.Reg, dst)
 	case src.Kind == beam.KindFR && isTermReg(dst):
-		l.loadFRBase()
 		l.boxFloat(src, dst)
 	case src.Kind == beam.KindFloat && dst.Kind == beam.KindFR:
 		l.storeFloatBits(uint64(src.Val), dst)
@@ -131,9 +199,8 @@ func (l *lowerer) fconv(in beam.Instr) {
 // storeFloatBits puts a float constant (its IEEE bits) in float register
 // dst.
 func (l *lowerer) storeFloatBits(bits uint64, dst beam.Operand) {
-	l.loadFRBase()
 	l.op2(x86.AMOVQ, imm(int64(bits)), reg(rAX))
-	l.op2(x86.AMOVQ, reg(rAX), l.frAddr(dst))
+	l.setFRBits(rAX, dst)
 }
 
 // termToFR loads the term in src into float register dst: a boxed float
@@ -141,10 +208,15 @@ func (l *lowerer) storeFloatBits(bits uint64, dst beam.Operand) {
 // has the runtime execute the instruction.
 func (l *lowerer) termToFR(in beam.Instr, src, dst beam.Operand, convert bool) {
 	done := l.newLabel()
+	after := l.frInXMM
+	if dst.Val < frCached {
+		after |= 1 << dst.Val
+	}
 	slow := l.stub(func() {
 		l.step(in)
-		// The code after done may rely on rFR: the exit clobbered it.
-		l.op2(x86.AMOVQ, ctx(abi.OffFRegs), reg(rFR))
+		// The code after done relies on rFR and the XMM copies of the
+		// float registers, which the exit clobbered; the array is current.
+		l.reloadFloats(after)
 		l.jmp(obj.AJMP, done)
 	})
 	l.load(src, rAX)
@@ -154,7 +226,7 @@ func (l *lowerer) termToFR(in beam.Instr, src, dst beam.Operand, convert bool) {
 		l.jumpUnlessSmall(rAX, notSmall)
 		l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rAX))
 		l.op2(x86.ACVTSQ2SD, reg(rAX), reg(xA))
-		l.op2(x86.AMOVSD, reg(xA), l.frAddr(dst))
+		l.setFR(xA, dst)
 		l.jmp(obj.AJMP, done)
 		l.bind(notSmall)
 	}
@@ -162,7 +234,7 @@ func (l *lowerer) termToFR(in beam.Instr, src, dst beam.Operand, convert bool) {
 	l.cmpImm2(mem(rAX, -abi.PrimaryBoxed), floatHeader)
 	l.jmp(x86.AJNE, slow)
 	l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryBoxed), reg(rCX))
-	l.op2(x86.AMOVQ, reg(rCX), l.frAddr(dst))
+	l.setFRBits(rCX, dst)
 	l.bind(done)
 }
 
@@ -171,36 +243,41 @@ func (l *lowerer) termToFR(in beam.Instr, src, dst beam.Operand, convert bool) {
 func (l *lowerer) boxFloat(src, dst beam.Operand) {
 	l.op2(x86.AMOVQ, imm(int64(floatHeader)), reg(rCX))
 	l.op2(x86.AMOVQ, reg(rCX), mem(rHeap, 0))
-	l.op2(x86.AMOVQ, l.frAddr(src), reg(rAX))
-	l.op2(x86.AMOVQ, reg(rAX), mem(rHeap, 8))
+	if from := l.frSource(src); from.Type == obj.TYPE_REG {
+		l.op2(x86.AMOVSD, from, mem(rHeap, 8))
+	} else {
+		l.op2(x86.AMOVQ, from, reg(rAX))
+		l.op2(x86.AMOVQ, reg(rAX), mem(rHeap, 8))
+	}
 	l.takeBoxed(abi.FloatWords)
 	l.store(rAX, dst)
 }
 
 // farith is fadd, fsub, fmul and fdiv: dst = x op y.
 func (l *lowerer) farith(as obj.As, fail, x, y, dst beam.Operand) {
-	l.loadFRBase()
-	l.op2(x86.AMOVSD, l.frAddr(x), reg(xA))
-	l.op2(as, l.frAddr(y), reg(xA))
-	l.op2(x86.AMOVQ, reg(xA), reg(rAX))
-	l.checkFinite(rAX, fail)
-	l.op2(x86.AMOVQ, reg(rAX), l.frAddr(dst))
+	if from := l.frSource(x); from.Type == obj.TYPE_REG {
+		l.op2(x86.AMOVAPD, from, reg(xA))
+	} else {
+		l.op2(x86.AMOVSD, from, reg(xA))
+	}
+	l.op2(as, l.frSource(y), reg(xA))
+	l.checkFinite(xA, fail)
+	l.setFR(xA, dst)
 }
 
 // checkFinite takes the fail label, or raises badarith, when the float
-// bits in r are an infinity or a NaN (all exponent bits set). It
-// clobbers CX.
-func (l *lowerer) checkFinite(r int16, fail beam.Operand) {
-	l.op2(x86.AMOVQ, reg(r), reg(rCX))
-	l.op2(x86.ASHRQ, imm(52), reg(rCX))
-	l.op2(x86.AANDL, imm(0x7FF), reg(rCX))
-	l.op2(x86.ACMPL, reg(rCX), imm(0x7FF))
+// in XMM register x is an infinity or a NaN: then x - x is a NaN, which
+// compares unordered with itself. It clobbers xB.
+func (l *lowerer) checkFinite(x int16, fail beam.Operand) {
+	l.op2(x86.AMOVAPD, reg(x), reg(xB))
+	l.op2(x86.ASUBSD, reg(xB), reg(xB))
+	l.op2(x86.AUCOMISD, reg(xB), reg(xB))
 	if fail.Kind == beam.KindLabel && fail.Val != 0 {
-		l.jmp(x86.AJEQ, l.label(fail.Val))
+		l.jmp(x86.AJPS, l.label(fail.Val))
 		return
 	}
 	bad := l.stub(func() { l.raise(abi.RaiseBadarith, nil) })
-	l.jmp(x86.AJEQ, bad)
+	l.jmp(x86.AJPS, bad)
 }
 
 // sqrtMFA is math:sqrt/1, which has an instruction of its own.

@@ -30,9 +30,11 @@ type lowerer struct {
 	stubs  []func()
 	site   uint32 // index of the instruction being lowered (codegen.Plan)
 	at     int    // index in fn.Func.Code of the instruction being lowered
-	// frBase says that rFR holds the float register address: true from a
-	// float instruction to the next instruction that is not one.
-	frBase bool
+	// frBase says that rFR holds the float register address, and frInXMM
+	// which float registers have a copy in an XMM register (float.go):
+	// both hold from a float instruction to the end of its run.
+	frBase  bool
+	frInXMM uint16
 }
 
 func (l *lowerer) label(n int64) *label {
@@ -62,8 +64,8 @@ func (l *lowerer) lower() error {
 	for i, in := range code {
 		l.site = l.plan.Index[i]
 		l.at = i
-		if l.plan.Step[i] || !keepsFRBase(in.Op) {
-			l.frBase = false
+		if l.plan.Step[i] || !keepsFloats(in.Op) {
+			l.forgetFloats()
 		}
 		if l.plan.Step[i] {
 			l.step(in)
