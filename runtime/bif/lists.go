@@ -64,18 +64,33 @@ func init() {
 }
 
 // listsReverse1 mirrors OTP's reverse/1, which handles up to two elements
-// itself and hands the rest to the reverse/2 BIF (hence badarg for a long
-// improper list but function_clause for a short one).
+// itself and hands the rest to the reverse/2 BIF: a long improper list
+// fails in that call (badarg, with reverse/2's frame over reverse/1's),
+// a short one in reverse/1's clauses (function_clause).
 func listsReverse1(p *emu.Process, args []term.Term) term.Term {
-	n, ok := properLength(args[0])
+	l := args[0]
+	n, ok := properLength(l)
 	if !ok {
 		if n >= 2 {
-			return p.Badarg()
+			a, b := l.Head(), l.Tail().Head()
+			front := term.ListFrom(p.Heap, []term.Term{b, a})
+			p.Badarg()
+			p.FailedInLibrary(reverse2MFA, []term.Term{l.Tail().Tail(), front}, reverse1MFA, reverse1BIFLine)
+			return term.NonValue
 		}
 		return libFnClause(p, args)
 	}
-	return listsRevOnto(p, args[0], n, term.Nil)
+	return listsRevOnto(p, l, n, term.Nil)
 }
+
+var (
+	reverse1MFA = emu.MFA{Module: term.Intern("lists"), Function: term.Intern("reverse"), Arity: 1}
+	reverse2MFA = emu.MFA{Module: term.Intern("lists"), Function: term.Intern("reverse"), Arity: 2}
+)
+
+// reverse1BIFLine is the line of OTP 25's lists.erl where reverse/1
+// calls reverse/2.
+const reverse1BIFLine = 182
 
 func listsReverse2(p *emu.Process, args []term.Term) term.Term {
 	n, ok := properLength(args[0])

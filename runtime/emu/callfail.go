@@ -1,6 +1,11 @@
 package emu
 
-import "github.com/beamrc/beamrc/runtime/term"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/beamrc/beamrc/runtime/term"
+)
 
 // Which frames the stack trace of a failed call keeps depends, in OTP 25,
 // on whether the call was a tail call and on what failed:
@@ -9,9 +14,10 @@ import "github.com/beamrc/beamrc/runtime/term"
 //     on its caller's behalf: the trace shows the BIF and then its
 //     caller, tail call or not.
 //   - A function reached by a tail call has left its caller, whose frame
-//     is then missing: an undefined function (undef), a function of the
-//     erlang module that OTP 25 writes in Erlang (atom_to_binary/1), and a
-//     BIF reached dynamically (apply, a fun) all fail that way.
+//     is then missing: an undefined function (undef), a library function
+//     that OTP 25 writes in Erlang (atom_to_binary/1, lists:reverse/1,
+//     which the runtime implements in Go), and a BIF reached dynamically
+//     (apply, a fun) all fail that way.
 //     erlang:error/exit/throw reached by apply/3 are the exception: they
 //     raise in the frame of the apply's caller even from a tail call.
 //   - apply(Fun, Args) of a value that is not a fun of that arity fails
@@ -36,7 +42,7 @@ func (p *Process) failedCall(mfa MFA, args []term.Term, tail bool, pc int) int {
 	switch p.excVia {
 	case viaSelf:
 		p.noteBIFFrame(mfa, args)
-		p.excSkipCurrent = tail && erlangCoded(mfa)
+		p.excSkipCurrent = tail && !isBuiltin(mfa)
 	case viaCallee:
 		p.excSkipCurrent = tail
 	case viaFunValue:
@@ -54,6 +60,52 @@ func (p *Process) calleeFailed(mfa MFA, byFun bool) {
 		p.excVia = viaCalleeKeep
 	}
 }
+
+// isBuiltin reports whether OTP 25 implements mfa as a BIF
+// (erlang:is_builtin/3), rather than in Erlang as the runtime's Go
+// function stands in for.
+func isBuiltin(m MFA) bool {
+	if m.Module == term.AtomErlang {
+		return !erlangCoded(m)
+	}
+	return libraryBIFs[m]
+}
+
+// libraryBIFs are the BIFs of the library modules the runtime implements
+// (erlang:is_builtin/3 under OTP 25); their other functions are Erlang
+// code there. It is built in a fixed order, as erlangCodedFuns is.
+var libraryBIFs = func() map[MFA]bool {
+	set := make(map[MFA]bool)
+	for _, m := range []struct {
+		module string
+		funs   []string // name/arity
+	}{
+		{"lists", []string{"keyfind/3", "keysearch/3", "keymember/3", "member/2", "reverse/2"}},
+		{"maps", []string{"find/2", "from_keys/2", "from_list/1", "get/2", "is_key/2", "keys/1",
+			"merge/2", "put/3", "remove/2", "take/2", "update/3", "values/1"}},
+		{"binary", []string{"at/2", "compile_pattern/1", "copy/1", "copy/2", "decode_unsigned/1",
+			"decode_unsigned/2", "encode_unsigned/1", "encode_unsigned/2", "first/1", "last/1",
+			"list_to_bin/1", "longest_common_prefix/1", "longest_common_suffix/1", "match/2", "match/3",
+			"matches/2", "matches/3", "part/2", "part/3", "referenced_byte_size/1", "split/2", "split/3"}},
+		{"math", []string{"acos/1", "acosh/1", "asin/1", "asinh/1", "atan/1", "atan2/2", "atanh/1",
+			"ceil/1", "cos/1", "cosh/1", "erf/1", "erfc/1", "exp/1", "floor/1", "fmod/2", "log/1",
+			"log10/1", "log2/1", "pow/2", "sin/1", "sinh/1", "sqrt/1", "tan/1", "tanh/1"}},
+		{"os", []string{"env/0", "getenv/1", "getpid/0", "perf_counter/0", "putenv/2", "set_signal/2",
+			"system_time/0", "system_time/1", "timestamp/0", "unsetenv/1"}},
+		{"persistent_term", []string{"erase/1", "get/0", "get/1", "get/2", "info/0", "put/2"}},
+		{"string", []string{"list_to_float/1", "list_to_integer/1"}},
+		{"unicode", []string{"bin_is_7bit/1", "characters_to_binary/2", "characters_to_list/2"}},
+		{"io", []string{"printable_range/0"}},
+	} {
+		mod := term.Intern(m.module)
+		for _, f := range m.funs {
+			slash := strings.LastIndexByte(f, '/')
+			arity, _ := strconv.Atoi(f[slash+1:])
+			set[MFA{Module: mod, Function: term.Intern(f[:slash]), Arity: arity}] = true
+		}
+	}
+	return set
+}()
 
 // erlangCoded reports the functions of the erlang module that OTP 25
 // implements in Erlang rather than as BIFs (erlang:is_builtin/3 is false

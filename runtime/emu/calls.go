@@ -190,7 +190,17 @@ func (p *Process) clearException() {
 // exception is gone.
 func (p *Process) forgetFrameNotes() {
 	p.excHasBIF = false
+	p.excLibCaller = MFA{}
 	p.excVia, p.excSkipCurrent, p.excCurrentTwice = viaSelf, false, false
+}
+
+// FailedInLibrary notes, for the exception being raised, that a
+// library function OTP writes in Erlang (caller) failed in its call of
+// the BIF bif with args at line of its source: the trace shows the BIF,
+// then caller, then the caller's callers.
+func (p *Process) FailedInLibrary(bif MFA, args []term.Term, caller MFA, line int) {
+	p.noteBIFFrame(bif, args)
+	p.excLibCaller, p.excLibLine = caller, line
 }
 
 // undef raises error:undef for a call of mfa with args, with the

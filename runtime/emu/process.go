@@ -64,6 +64,12 @@ type Process struct {
 	excMFA       MFA
 	excArgs      term.Term
 	excErrorInfo term.Term
+	// excLibCaller, when its Module is set, is the library function OTP
+	// writes in Erlang whose call of that BIF failed (lists:reverse/1
+	// calling lists:reverse/2): its frame goes below the BIF's, with the
+	// line of the call in OTP 25's source, excLibLine.
+	excLibCaller MFA
+	excLibLine   int
 	// How the failing call relates to the current function's frame (see
 	// callfail.go): excVia is set by the code that dispatched a dynamic
 	// call; excSkipCurrent drops the current function's frame from the

@@ -24,6 +24,21 @@ func (p *Process) bifLocation() term.Term {
 	return term.Cons(p.Heap, term.Tuple2(p.Heap, atomErrorInfo, info), term.Nil)
 }
 
+// libraryFrame is the frame of library function m at line of its source
+// file, <module>.erl, as OTP's stack traces give it.
+func (p *Process) libraryFrame(m MFA, line int) term.Term {
+	file := term.AtomName(m.Module) + ".erl"
+	chars := make([]term.Term, len(file))
+	for i := range len(file) {
+		chars[i] = term.MakeSmall(int64(file[i]))
+	}
+	loc := term.ListFrom(p.Heap, []term.Term{
+		term.Tuple2(p.Heap, term.AtomFile, term.ListFrom(p.Heap, chars)),
+		term.Tuple2(p.Heap, term.AtomLine, term.MakeSmall(int64(line))),
+	})
+	return term.NewTuple(p.Heap, m.Module, m.Function, term.MakeSmall(int64(m.Arity)), loc)
+}
+
 // withErrorInfo returns the Location loc with {error_info, Exc.Info}
 // appended.
 func (p *Process) withErrorInfo(loc term.Term) term.Term {
@@ -62,11 +77,15 @@ func (p *Process) startFrame() (term.Term, bool) {
 // continuation pointers below are only recorded. traceList builds the
 // list when something reads it.
 func (p *Process) buildTrace(pc int) term.Term {
-	var top [3]term.Term
+	var top [4]term.Term
 	n := 0
 	if p.excHasBIF {
 		m := p.excMFA
 		top[n] = term.NewTuple(p.Heap, m.Module, m.Function, p.excArgs, p.bifLocation())
+		n++
+	}
+	if p.excLibCaller.Module != 0 {
+		top[n] = p.libraryFrame(p.excLibCaller, p.excLibLine)
 		n++
 	}
 	if pc > 0 && !p.excSkipCurrent {
