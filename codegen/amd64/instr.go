@@ -190,15 +190,14 @@ func (l *lowerer) instr(in beam.Instr) error {
 		if err != nil {
 			return err
 		}
+		kind, dealloc := callKind(in)
 		switch {
-		case in.Op == beam.OpCallExt && mfa == sqrtMFA && l.env.IsBIF(mfa):
+		case kind == abi.CallNormal && mfa == sqrtMFA && l.env.IsBIF(mfa):
 			l.callSqrt()
-		case in.Op == beam.OpCallExt:
-			l.call(mfa, true, abi.CallNormal, 0)
-		case in.Op == beam.OpCallExtLast:
-			l.call(mfa, true, abi.CallLast, a[2].Val)
+		case l.isReverse(mfa):
+			l.callReverse(mfa, kind, dealloc)
 		default:
-			l.call(mfa, true, abi.CallOnly, 0)
+			l.call(mfa, true, kind, dealloc)
 		}
 	case beam.OpReturn:
 		l.ret(l.deallocReturn(l.at - 1))
@@ -360,6 +359,18 @@ func (l *lowerer) deallocReturn(i int) int64 {
 		return -1
 	}
 	return code[i].Args[0].Val
+}
+
+// callKind is how a call_ext instruction leaves its caller's frame: the
+// abi.Call kind, and the frame words call_ext_last drops.
+func callKind(in beam.Instr) (kind, dealloc int64) {
+	switch in.Op {
+	case beam.OpCallExtLast:
+		return abi.CallLast, in.Args[2].Val
+	case beam.OpCallExtOnly:
+		return abi.CallOnly, 0
+	}
+	return abi.CallNormal, 0
 }
 
 // ret pops the continuation, and the frame of frame words (if any) below
