@@ -37,8 +37,9 @@ func (p *Process) throwAt(pc int) int {
 // the stack cut back to the frame that holds the marker.
 func (p *Process) unwind() int {
 	top := p.sp
-	for k := p.sp - 1; k >= 0; k-- {
-		w := p.stack[k]
+	stack := p.stack[:p.sp]
+	for k := len(stack) - 1; k >= 0; k-- {
+		w := stack[k]
 		if isCP(w) {
 			top = k
 			continue

@@ -114,8 +114,9 @@ func (p *Process) buildTrace(pc int) term.Term {
 	}
 	var cps [BacktraceDepth]term.Term
 	k := 0
-	for i := p.sp - 1; i >= 0 && n+k < BacktraceDepth; i-- {
-		w := p.stack[i]
+	stack := p.stack[:p.sp]
+	for i := len(stack) - 1; i >= 0 && n+k < BacktraceDepth; i-- {
+		w := stack[i]
 		if !isCP(w) || (!abi.IsNativeCP(uint64(w)) && cpIndex(w) < numReserved) {
 			continue
 		}
@@ -128,8 +129,14 @@ func (p *Process) buildTrace(pc int) term.Term {
 			n++
 		}
 	}
-	frames := term.ListFrom(p.Heap, top[:n])
-	w := p.Heap.Alloc(3 + k)
+	// The tuple and the list of top frames, in one allocation.
+	w := p.Heap.Alloc(3 + k + 2*n)
+	frames := term.Nil
+	cells := w[3+k:]
+	for i := n - 1; i >= 0; i-- {
+		cells[2*i], cells[2*i+1] = uint64(top[i]), uint64(frames)
+		frames = term.ConsOf(cells[2*i:])
+	}
 	w[0] = uint64(term.MakeHeader(term.SubTuple, 2+k))
 	w[1], w[2] = uint64(lazyTraceTag), uint64(frames)
 	for i, cp := range cps[:k] {
