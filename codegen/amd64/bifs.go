@@ -72,9 +72,19 @@ func (l *lowerer) bif(s bifSite) {
 	}
 	slow, done := l.newLabel(), l.newLabel()
 	fast(l, s, slow)
+	// When the fast path ends by storing the result from a register, the
+	// slow path leaves it there too, so that the next instruction can
+	// take it from the register whichever path ran.
+	r, held := l.heldReg(s.dst)
 	l.bind(done)
+	if held {
+		l.noteHeld(r, s.dst)
+	}
 	l.stubAt(slow, func() {
 		l.bifCall(s.mfa, s.args, s.live, s.fail, s.dst)
+		if held {
+			l.load(s.dst, r)
+		}
 		l.jmp(obj.AJMP, done)
 	})
 }
@@ -136,9 +146,17 @@ func (l *lowerer) addSub(s bifSite, slow *label) {
 }
 
 func (l *lowerer) mul(s bifSite, slow *label) {
-	l.smallArgs(s, slow)
-	l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rAX))
-	l.op2(x86.ASUBQ, imm(abi.TagSmall), reg(rCX))
+	if c, ok := l.smallConst(s.args[1]); ok && !l.isSmallConst(s.args[0]) {
+		// A constant factor goes in shifted, without its tag.
+		l.load(s.args[0], rAX)
+		l.jumpUnlessSmall(rAX, slow)
+		l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rAX))
+		l.op2(x86.AMOVQ, imm(c<<abi.SmallShift), reg(rCX))
+	} else {
+		l.smallArgs(s, slow)
+		l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rAX))
+		l.op2(x86.ASUBQ, imm(abi.TagSmall), reg(rCX))
+	}
 	l.op2(x86.AIMULQ, reg(rCX), reg(rAX))
 	l.jmp(x86.AJOS, slow)
 	l.op2(x86.AORQ, imm(abi.TagSmall), reg(rAX))
@@ -149,14 +167,22 @@ func (l *lowerer) mul(s bifSite, slow *label) {
 // has the dividend's sign, like IDIV's). Division by zero and the one
 // quotient that leaves the small range (MinSmall div -1) go to the BIF.
 func (l *lowerer) divRem(s bifSite, slow *label) {
-	l.smallArgs(s, slow)
-	l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rCX))
-	l.op2(x86.ATESTQ, reg(rCX), reg(rCX))
-	l.jmp(x86.AJEQ, slow)
-	l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rAX))
-	if s.mfa.Function == "div" {
-		l.op2(x86.ACMPQ, reg(rCX), imm(-1))
+	if c, ok := l.smallConst(s.args[1]); ok && c != 0 && c != -1 && !l.isSmallConst(s.args[0]) {
+		// A constant divisor needs neither test.
+		l.load(s.args[0], rAX)
+		l.jumpUnlessSmall(rAX, slow)
+		l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rAX))
+		l.op2(x86.AMOVQ, imm(c), reg(rCX))
+	} else {
+		l.smallArgs(s, slow)
+		l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rCX))
+		l.op2(x86.ATESTQ, reg(rCX), reg(rCX))
 		l.jmp(x86.AJEQ, slow)
+		l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rAX))
+		if s.mfa.Function == "div" {
+			l.op2(x86.ACMPQ, reg(rCX), imm(-1))
+			l.jmp(x86.AJEQ, slow)
+		}
 	}
 	l.emit(x86.ACQO, obj.Addr{}, obj.Addr{})
 	l.emit(x86.AIDIVQ, reg(rCX), obj.Addr{}) // the source operand is From

@@ -35,6 +35,8 @@ type lowerer struct {
 	// both hold from a float instruction to the end of its run.
 	frBase  bool
 	frInXMM uint16
+	// held is the general register the last store came from (held.go).
+	held heldValue
 }
 
 func (l *lowerer) label(n int64) *label {
@@ -106,6 +108,12 @@ func (l *lowerer) constant(o beam.Operand) (uint64, bool) {
 
 // load puts a source operand in r.
 func (l *lowerer) load(o beam.Operand, r int16) {
+	if from, ok := l.heldReg(o); ok {
+		if from != r {
+			l.op2(x86.AMOVQ, reg(from), reg(r))
+		}
+		return
+	}
 	switch o.Kind {
 	case beam.KindX:
 		l.op2(x86.AMOVQ, mem(rX, 8*o.Val), reg(r))
@@ -159,7 +167,10 @@ func (l *lowerer) addr(o beam.Operand) obj.Addr {
 	return mem(rX, 0)
 }
 
-func (l *lowerer) store(r int16, o beam.Operand) { l.op2(x86.AMOVQ, reg(r), l.addr(o)) }
+func (l *lowerer) store(r int16, o beam.Operand) {
+	l.op2(x86.AMOVQ, reg(r), l.addr(o))
+	l.noteHeld(r, o)
+}
 
 // storeImm stores a constant term in a register operand.
 func (l *lowerer) storeImm(v uint64, o beam.Operand) {
