@@ -243,14 +243,16 @@ func (l *lowerer) instr(in beam.Instr) error {
 		}
 		// Room for the frame and the continuation a call pushes on it.
 		l.checkStack(n + 1)
+		// The heap first, as OTP does: a collection then sees no frame,
+		// and the new y registers need no clearing for it.
+		if heapWords > 0 {
+			l.checkHeap(heapWords, live)
+		}
 		if n > 0 {
 			// Every stack word must be a term or a CP for the collector:
 			// clear the new y registers, except those the next
 			// instructions write before any safe point.
-			written := map[int64]bool{}
-			if heapWords == 0 { // else the heap check below may collect first
-				written = l.writtenBeforeSafePoint()
-			}
+			written := l.writtenBeforeSafePoint()
 			cleared := false
 			for i := int64(0); i < n; i++ {
 				// y(k) lives at SP + 8*(n-1-k) once SP has moved.
@@ -264,9 +266,6 @@ func (l *lowerer) instr(in beam.Instr) error {
 				l.op2(x86.AMOVQ, reg(rAX), mem(rSP, 8*i))
 			}
 			l.op2(x86.AADDQ, imm(8*n), reg(rSP))
-		}
-		if heapWords > 0 {
-			l.checkHeap(heapWords, live)
 		}
 	case beam.OpTestHeap:
 		l.checkHeap(heapNeed(a[0]), a[1].Val)

@@ -539,13 +539,23 @@ func (l *lowerer) writtenBeforeSafePoint() map[int64]bool {
 			w[o.Val] = true
 		}
 	}
-	for _, in := range l.fn.Func.Code[l.at+1:] {
+	for k, in := range l.fn.Func.Code[l.at+1:] {
+		if l.plan.Step[l.at+1+k] {
+			return w // the runtime's to execute: an exit
+		}
 		a := in.Args
 		switch in.Op {
 		case beam.OpLine, beam.OpExecutableLine, beam.OpDebugLine:
 		case beam.OpMove:
 			if a[0].Kind == beam.KindY && !w[a[0].Val] {
 				return w // reads a y register not written yet
+			}
+			dst(a[1])
+		case beam.OpFmove:
+			// Boxing a float register into a y register, in heap words
+			// reserved before; the other shapes read or leave no y.
+			if a[0].Kind != beam.KindFR || a[1].Kind != beam.KindY {
+				return w
 			}
 			dst(a[1])
 		case beam.OpInitYregs:
