@@ -355,6 +355,14 @@ func (l *lowerer) tupleSize(s bifSite, slow *label) {
 // length walks the list; an improper list is the BIF's to reject.
 func (l *lowerer) length(s bifSite, slow *label) {
 	l.load(s.args[0], rAX)
+	l.countCells(slow)
+	l.tagSmall(rCX)
+	l.store(rCX, s.dst)
+}
+
+// countCells counts the cells of the list in AX into CX, and branches to
+// improper unless the list ends in []. It leaves AX at the end.
+func (l *lowerer) countCells(improper *label) {
 	l.op2(x86.AXORL, reg(rCX), reg(rCX))
 	loop, end := l.newLabel(), l.newLabel()
 	l.bind(loop)
@@ -362,11 +370,9 @@ func (l *lowerer) length(s bifSite, slow *label) {
 	l.jmp(x86.AJEQ, end)
 	l.primary(rAX)
 	l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryList))
-	l.jmp(x86.AJNE, slow)
+	l.jmp(x86.AJNE, improper)
 	l.op1(x86.AINCQ, reg(rCX))
 	l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryList), reg(rAX))
 	l.jmp(obj.AJMP, loop)
 	l.bind(end)
-	l.tagSmall(rCX)
-	l.store(rCX, s.dst)
 }

@@ -122,22 +122,19 @@ func (l *lowerer) frSource(o beam.Operand) obj.Addr {
 
 // setFR writes the float in XMM register x to float register dst: to
 // the array, and to dst's XMM copy.
-func (l *lowerer) setFR(x int16, dst beam.Operand) {
-	l.loadFRBase()
-	l.op2(x86.AMOVSD, reg(x), l.frAddr(dst))
-	if dst.Val < frCached {
-		l.op2(x86.AMOVAPD, reg(x), reg(frXMM(dst.Val)))
-		l.frInXMM |= 1 << dst.Val
-	}
-}
+func (l *lowerer) setFR(x int16, dst beam.Operand) { l.writeFR(x86.AMOVSD, x86.AMOVAPD, x, dst) }
 
 // setFRBits writes the float bits in general register r to float
 // register dst, as setFR does.
-func (l *lowerer) setFRBits(r int16, dst beam.Operand) {
+func (l *lowerer) setFRBits(r int16, dst beam.Operand) { l.writeFR(x86.AMOVQ, x86.AMOVQ, r, dst) }
+
+// writeFR stores r in float register dst's word with toMem, and copies
+// it to dst's XMM register with toXMM.
+func (l *lowerer) writeFR(toMem, toXMM obj.As, r int16, dst beam.Operand) {
 	l.loadFRBase()
-	l.op2(x86.AMOVQ, reg(r), l.frAddr(dst))
+	l.op2(toMem, reg(r), l.frAddr(dst))
 	if dst.Val < frCached {
-		l.op2(x86.AMOVQ, reg(r), reg(frXMM(dst.Val)))
+		l.op2(toXMM, reg(r), reg(frXMM(dst.Val)))
 		l.frInXMM |= 1 << dst.Val
 	}
 }

@@ -29,24 +29,14 @@ func (l *lowerer) isReverse(mfa beam.MFA) bool {
 // collects, raises and names itself in the trace as any call does).
 func (l *lowerer) callReverse(mfa beam.MFA, kind, dealloc int64) {
 	slow, done := l.newLabel(), l.newLabel()
-	count, counted, build, built := l.newLabel(), l.newLabel(), l.newLabel(), l.newLabel()
+	build, built := l.newLabel(), l.newLabel()
 
-	// Count the cells, checking that the list is proper.
+	// Count the cells, checking that the list is proper; 16 bytes each
+	// must fit the heap without a collection.
 	l.load(beam.Operand{Kind: beam.KindX, Val: 0}, rAX)
 	l.op2(x86.AMOVQ, reg(rAX), reg(rSI))
-	l.op2(x86.AXORL, reg(rCX), reg(rCX))
-	l.bind(count)
-	l.cmpImm(rAX, abi.Nil)
-	l.jmp(x86.AJEQ, counted)
-	l.primary(rAX)
-	l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryList))
-	l.jmp(x86.AJNE, slow)
-	l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryList), reg(rAX))
-	l.op2(x86.AADDQ, imm(16), reg(rCX))
-	l.jmp(obj.AJMP, count)
-
-	// CX bytes of cells: room without a collection, or the BIF's call.
-	l.bind(counted)
+	l.countCells(slow)
+	l.op2(x86.ASHLQ, imm(4), reg(rCX))
 	l.op2(x86.AADDQ, reg(rHeap), reg(rCX))
 	l.op2(x86.ACMPQ, reg(rCX), ctx(abi.OffHeapLimit))
 	l.jmp(x86.AJHI, slow)
