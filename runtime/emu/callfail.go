@@ -61,9 +61,11 @@ func (p *Process) calleeFailed(mfa MFA, byFun bool) {
 	}
 }
 
-// isBuiltin reports whether OTP 25 implements mfa as a BIF
-// (erlang:is_builtin/3), rather than in Erlang as the runtime's Go
-// function stands in for.
+// IsBuiltin reports whether OTP 25 implements mfa, one of the functions
+// the runtime implements in Go, as a BIF (erlang:is_builtin/3) rather
+// than in Erlang.
+func IsBuiltin(m MFA) bool { return isBuiltin(m) }
+
 func isBuiltin(m MFA) bool {
 	if m.Module == term.AtomErlang {
 		return !erlangCoded(m)
