@@ -614,6 +614,8 @@ func (l *lowerer) order(lt bool, fail *label, x, y beam.Operand) {
 	done := l.newLabel()
 	if less, r, ok := smallAgainstBig(x, y); ok {
 		l.orderBig(lt, less, r, fail, slow, x, y)
+	} else if c, varOp, constFirst, ok := l.smallImmOperand(x, y); ok {
+		l.orderImm(lt, fail, slow, c, varOp, constFirst)
 	} else {
 		l.smallOperands(x, y, slow)
 		// Tagged small integers compare as their values.
@@ -637,6 +639,58 @@ func (l *lowerer) order(lt bool, fail *label, x, y beam.Operand) {
 		}
 		l.jmp(obj.AJMP, done)
 	})
+}
+
+// smallImmOperand finds the shape order compares against an immediate:
+// one operand a small constant whose tagged word fits 32 bits, the other
+// not a constant. constFirst says the constant is x.
+func (l *lowerer) smallImmOperand(x, y beam.Operand) (tagged int64, varOp beam.Operand, constFirst bool, ok bool) {
+	fits := func(o beam.Operand) (int64, bool) {
+		v, ok := l.constant(o)
+		if !ok || !l.isSmallConst(o) || int64(int32(v)) != int64(v) {
+			return 0, false
+		}
+		return int64(v), true
+	}
+	if _, isConst := l.constant(x); !isConst {
+		if c, ok := fits(y); ok {
+			return c, x, false, true
+		}
+	}
+	if _, isConst := l.constant(y); !isConst {
+		if c, ok := fits(x); ok {
+			return c, y, true, true
+		}
+	}
+	return 0, beam.Operand{}, false, false
+}
+
+// orderImm is order's test of a small integer against a constant small
+// integer: its tagged word against the constant's. The slow path finds x
+// in AX and y in CX, as compareSlow expects.
+func (l *lowerer) orderImm(lt bool, fail, slow *label, c int64, varOp beam.Operand, constFirst bool) {
+	r, other := rAX, rCX
+	if constFirst {
+		r, other = rCX, rAX
+	}
+	toSlow := l.newLabel()
+	l.load(varOp, r)
+	l.jumpUnlessSmall(r, toSlow)
+	l.stubAt(toSlow, func() {
+		l.op2(x86.AMOVQ, imm(c), reg(other))
+		l.jmp(obj.AJMP, slow)
+	})
+	l.op2(x86.ACMPQ, reg(r), imm(c))
+	switch {
+	case !constFirst && lt: // x < c
+		l.jmp(x86.AJGE, fail)
+	case !constFirst: // x >= c
+		l.jmp(x86.AJLT, fail)
+	case lt: // c < y
+		l.jmp(x86.AJLE, fail)
+	default: // c >= y
+		l.jmp(x86.AJGT, fail)
+	}
 }
 
 // stubAt queues out-of-line code bound at an existing label.
