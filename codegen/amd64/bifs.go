@@ -265,6 +265,13 @@ func (l *lowerer) compareBIF(s bifSite, slow *label) {
 // BIF's.
 func (l *lowerer) equalBIF(s bifSite, slow *label) {
 	exact := s.mfa.Function == "=:=" || s.mfa.Function == "=/="
+	if v, other, ok := l.identityOperand(s.args[0], s.args[1], exact); ok {
+		// Equal exactly when the words are: no slow path.
+		l.load(other, rAX)
+		l.cmpImm(rAX, v)
+		l.equalResult(s)
+		return
+	}
 	l.load(s.args[0], rAX)
 	l.load(s.args[1], rCX)
 	decided := l.newLabel()
@@ -279,11 +286,30 @@ func (l *lowerer) equalBIF(s bifSite, slow *label) {
 	}
 	l.bind(decided)
 	l.op2(x86.ACMPQ, reg(rAX), reg(rCX)) // ZF: equal words
+	l.equalResult(s)
+}
+
+// equalResult stores the result of an equality BIF whose answer is ZF.
+func (l *lowerer) equalResult(s bifSite) {
 	if s.mfa.Function == "=:=" || s.mfa.Function == "==" {
 		l.boolResult(x86.ACMOVQEQ, s.dst)
 	} else {
 		l.boolResult(x86.ACMOVQNE, s.dst)
 	}
+}
+
+// identityOperand finds an operand that makes equality identity of
+// words: an immediate constant, for =:= and =/=, or one that is not a
+// number, for == and /= (a small integer equals a float there). It
+// returns the constant's word and the other operand.
+func (l *lowerer) identityOperand(x, y beam.Operand, exact bool) (uint64, beam.Operand, bool) {
+	for _, p := range [2][2]beam.Operand{{x, y}, {y, x}} {
+		v, ok := l.constant(p[0])
+		if ok && (exact || !l.isSmallConst(p[0])) {
+			return v, p[1], true
+		}
+	}
+	return 0, beam.Operand{}, false
 }
 
 func (l *lowerer) notBIF(s bifSite, slow *label) {
