@@ -20,7 +20,7 @@ const (
 	stepNext = iota // went on to the next instruction
 	stepFail        // took its fail label
 	stepJump        // raised: continue at the handler (or the process ends)
-	stepWait        // the process waits for a message (suspendNative)
+	stepWait        // the process waits for a message; it resumes at p.pc
 )
 
 // nativeStep executes the instruction at code index pc. For stepJump it
@@ -107,7 +107,9 @@ func (p *Process) nativeStep(pc int) (int, int) {
 	case iRecvMarkerUse:
 		p.markerUse(p.load(&in.a))
 	case iWait:
-		p.suspendNative(false)
+		// The process resumes in the interpreter's translation of the
+		// function (the same frame layout), at the receive loop.
+		p.pc = int(in.fail)
 		return stepWait, 0
 	case iWaitTimeout:
 		n, wait, ok := p.waitTimeout(in, pc)
@@ -115,7 +117,7 @@ func (p *Process) nativeStep(pc int) (int, int) {
 			return stepJump, p.raiseAt(pc, ClassError, term.Intern("timeout_value"))
 		}
 		if wait {
-			p.suspendNative(p.timer != nil)
+			p.pc = n
 			return stepWait, 0
 		}
 		next = n
@@ -138,17 +140,6 @@ func (p *Process) nativeStep(pc int) (int, int) {
 		return stepFail, 0
 	}
 	return stepJump, next
-}
-
-// suspendNative makes a process that native code suspended in wait or
-// wait_timeout resume in native code, right after the step, as if the
-// step had just returned: with stepFail (take the label: the receive
-// loop) when a message wakes it, and with stepNext (go on to the timeout
-// instruction) when its timer, if timed, fires first.
-func (p *Process) suspendNative(timed bool) {
-	p.pc = pcNativeResume
-	p.ctx.Operands[0] = stepFail
-	p.timeoutNative = timed
 }
 
 // internalErrorPC reports a runtime bug at pc and ends the process.

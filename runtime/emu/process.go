@@ -98,9 +98,6 @@ type Process struct {
 	crashed    bool  // ended by an uncaught error or throw
 	crashClass Class // its class
 	timeoutPC  int   // where a timed-out receive continues
-	// timeoutNative says that native code waits (suspendNative): a
-	// timed-out receive continues there instead of at timeoutPC.
-	timeoutNative bool
 	// killReason is set by an exit signal that kills a process which is
 	// not running; the scheduler finishes it off.
 	killReason term.Term

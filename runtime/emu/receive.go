@@ -179,7 +179,6 @@ func (p *Process) waitTimeout(in *instr, pc int) (next int, wait bool, ok bool) 
 		p.timer = p.sys.sched.addTimer(&timer{proc: p, ms: ms})
 	}
 	p.timeoutPC = pc + 1
-	p.timeoutNative = false
 	return int(in.fail), true, true
 }
 

@@ -233,10 +233,6 @@ func (s *System) fireTimers() {
 			}
 			if p.status == statusWaiting {
 				p.pc = p.timeoutPC
-				if p.timeoutNative {
-					p.pc = pcNativeResume
-					p.ctx.Operands[0] = stepNext
-				}
 				p.status = statusRunnable
 				p.mu.Unlock()
 				s.sched.enqueue(p)
