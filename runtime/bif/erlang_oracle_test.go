@@ -2,9 +2,6 @@ package bif
 
 import (
 	"encoding/hex"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -24,17 +21,7 @@ import (
 // {'EXCEPTION', Class, Reason}.
 func erlOracle(t *testing.T, calls []string) {
 	t.Helper()
-	if _, err := exec.LookPath("erl"); err != nil {
-		t.Skip("erl not installed")
-	}
-	f := filepath.Join(t.TempDir(), "calls.txt")
-	require.NoError(t, os.WriteFile(f, []byte(strings.Join(calls, "\n")+"\n"), 0o644))
-	cmd := exec.Command("erl", "-noshell", "-eval", libOracleScript)
-	cmd.Env = append(os.Environ(), "ORACLE_FILE="+f)
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "%.2000s", out)
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	require.Len(t, lines, len(calls), "%.2000s", out)
+	lines := erlLines(t, libOracleScript, calls)
 	failures := 0
 	for i, call := range calls {
 		raw, err := hex.DecodeString(lines[i])

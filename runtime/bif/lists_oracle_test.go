@@ -4,9 +4,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math/big"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -44,17 +41,7 @@ halt().
 // libOracle runs the calls under erl and checks each Go BIF against it.
 func libOracle(t *testing.T, calls []string) {
 	t.Helper()
-	if _, err := exec.LookPath("erl"); err != nil {
-		t.Skip("erl not installed")
-	}
-	f := filepath.Join(t.TempDir(), "calls.txt")
-	require.NoError(t, os.WriteFile(f, []byte(strings.Join(calls, "\n")+"\n"), 0o644))
-	cmd := exec.Command("erl", "-noshell", "-eval", libOracleScript)
-	cmd.Env = append(os.Environ(), "ORACLE_FILE="+f)
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	require.Len(t, lines, len(calls), "%s", out)
+	lines := erlLines(t, libOracleScript, calls)
 	for i, call := range calls {
 		raw, err := hex.DecodeString(lines[i])
 		require.NoError(t, err, "%s: %s", call, lines[i])
