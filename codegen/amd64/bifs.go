@@ -247,6 +247,9 @@ func (l *lowerer) boolResult(cmov obj.As, dst beam.Operand) {
 
 func (l *lowerer) atom(name string) uint64 { return abi.Atom(l.env.Atom(name)) }
 
+// orderCMOV is the conditional move that picks true for each order BIF.
+var orderCMOV = map[string]obj.As{"<": x86.ACMOVQLT, ">": x86.ACMOVQGT, "=<": x86.ACMOVQLE, ">=": x86.ACMOVQGE}
+
 // compareBIF: small integers compare as their tagged words.
 func (l *lowerer) compareBIF(s bifSite, slow *label) {
 	if less, r, ok := smallAgainstBig(s.args[0], s.args[1]); ok {
@@ -255,8 +258,7 @@ func (l *lowerer) compareBIF(s bifSite, slow *label) {
 	}
 	l.smallArgs(s, slow)
 	l.op2(x86.ACMPQ, reg(rAX), reg(rCX))
-	cmov := map[string]obj.As{"<": x86.ACMOVQLT, ">": x86.ACMOVQGT, "=<": x86.ACMOVQLE, ">=": x86.ACMOVQGE}
-	l.boolResult(cmov[s.mfa.Function], s.dst)
+	l.boolResult(orderCMOV[s.mfa.Function], s.dst)
 }
 
 // equalBIF: identical words are equal. Different words are unequal when
@@ -277,7 +279,7 @@ func (l *lowerer) equalBIF(s bifSite, slow *label) {
 	decided := l.newLabel()
 	l.op2(x86.ACMPQ, reg(rAX), reg(rCX))
 	l.jmp(x86.AJEQ, decided)
-	if exact || isBigConst(s.args[0]) || isBigConst(s.args[1]) {
+	if eitherImmediateDecides(exact, s.args[0], s.args[1]) {
 		// Unequal words: unequal if either is immediate.
 		l.jumpIfEitherImmediate(rAX, rCX, decided)
 		l.jmp(obj.AJMP, slow) // two boxed terms or lists
@@ -296,20 +298,6 @@ func (l *lowerer) equalResult(s bifSite) {
 	} else {
 		l.boolResult(x86.ACMOVQNE, s.dst)
 	}
-}
-
-// identityOperand finds an operand that makes equality identity of
-// words: an immediate constant, for =:= and =/=, or one that is not a
-// number, for == and /= (a small integer equals a float there). It
-// returns the constant's word and the other operand.
-func (l *lowerer) identityOperand(x, y beam.Operand, exact bool) (uint64, beam.Operand, bool) {
-	for _, p := range [2][2]beam.Operand{{x, y}, {y, x}} {
-		v, ok := l.constant(p[0])
-		if ok && (exact || !l.isSmallConst(p[0])) {
-			return v, p[1], true
-		}
-	}
-	return 0, beam.Operand{}, false
 }
 
 func (l *lowerer) notBIF(s bifSite, slow *label) {

@@ -129,17 +129,10 @@ func (l *lowerer) isFunction2(in beam.Instr) {
 // frame and does not come back.
 func (l *lowerer) apply(arity, dealloc int64, last bool) {
 	kind := int64(abi.CallNormal)
-	ret := l.newLabel()
 	if last {
 		kind = abi.CallLast
-		if dealloc > 0 {
-			l.op2(x86.ASUBQ, imm(8*dealloc), reg(rSP))
-		}
-	} else {
-		l.checkCPRoom()
-		l.storeCP(mem(rSP, 0), ret)
-		l.op2(x86.AADDQ, imm(8), reg(rSP))
 	}
+	ret := l.leaveCaller(kind, dealloc)
 	l.setOperand(0, arity)
 	l.setOperand(1, kind)
 	if last {

@@ -546,10 +546,26 @@ func (l *lowerer) jumpUnlessBothImmediate(a, b int16, to *label) {
 	l.jmp(x86.AJNE, to)
 }
 
-// isImmediate reports whether o is a constant immediate term.
-func (l *lowerer) isImmediate(o beam.Operand) bool {
-	_, ok := l.constant(o)
-	return ok
+// identityOperand finds an operand that makes equality identity of
+// words: an immediate constant, for =:= and =/=, or one that is not a
+// number, for == and /= (a small integer equals a float there). It
+// returns the constant's word and the other operand.
+func (l *lowerer) identityOperand(x, y beam.Operand, exact bool) (uint64, beam.Operand, bool) {
+	for _, p := range [2][2]beam.Operand{{x, y}, {y, x}} {
+		v, ok := l.constant(p[0])
+		if ok && (exact || !l.isSmallConst(p[0])) {
+			return v, p[1], true
+		}
+	}
+	return 0, beam.Operand{}, false
+}
+
+// eitherImmediateDecides reports whether unequal words with an immediate
+// among them are unequal terms: for =:=, and against a bignum constant,
+// which no immediate equals. Otherwise (==) only two immediates are, as
+// 1 == 1.0.
+func eitherImmediateDecides(exact bool, x, y beam.Operand) bool {
+	return exact || isBigConst(x) || isBigConst(y)
 }
 
 // equality lowers is_eq_exact, is_ne_exact, is_eq and is_ne: identical
@@ -562,13 +578,8 @@ func (l *lowerer) equality(op beam.Opcode, fail *label, x, y beam.Operand) {
 	if op == beam.OpIsEq || op == beam.OpIsNe {
 		kind = abi.CmpEq
 	}
-	if l.isImmediate(x) {
-		x, y = y, x
-	}
-	// An immediate constant: equal words or not equal, unless == might
-	// find an integer equal to a float.
-	if v, ok := l.constant(y); ok && (kind == abi.CmpEqExact || !l.isSmallConst(y)) {
-		l.load(x, rAX)
+	if v, other, ok := l.identityOperand(x, y, kind == abi.CmpEqExact); ok {
+		l.load(other, rAX)
 		l.cmpImm(rAX, v)
 		if negate {
 			l.jmp(x86.AJEQ, fail)
@@ -589,7 +600,7 @@ func (l *lowerer) equality(op beam.Opcode, fail *label, x, y beam.Operand) {
 	l.jmp(x86.AJEQ, equal)
 	back := l.newLabel()
 	slow := l.stub(func() { l.compareSlow(kind, back) })
-	if kind == abi.CmpEqExact || isBigConst(x) || isBigConst(y) {
+	if eitherImmediateDecides(kind == abi.CmpEqExact, x, y) {
 		l.jumpIfEitherImmediate(rAX, rCX, notEqual)
 		l.jmp(obj.AJMP, slow)
 	} else {

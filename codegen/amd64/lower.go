@@ -288,6 +288,21 @@ func (l *lowerer) putHeapWord(i int64, v beam.Operand, scratch int16) {
 	l.op2(x86.AMOVQ, reg(scratch), mem(rHeap, 8*i))
 }
 
+// leaveCaller readies the stack for a call of kind (abi.Call*): a normal
+// call pushes its continuation, the returned label, which the caller
+// binds after the call; a last call drops the frame of dealloc words.
+func (l *lowerer) leaveCaller(kind, dealloc int64) *label {
+	ret := l.newLabel()
+	if kind == abi.CallNormal {
+		l.checkCPRoom()
+		l.storeCP(mem(rSP, 0), ret)
+		l.op2(x86.AADDQ, imm(8), reg(rSP))
+	} else if dealloc > 0 {
+		l.op2(x86.ASUBQ, imm(8*dealloc), reg(rSP))
+	}
+	return ret
+}
+
 // checkCPRoom makes sure a continuation pointer can be pushed. Within
 // an allocated frame there is room already: allocate checked for it.
 func (l *lowerer) checkCPRoom() {
@@ -397,14 +412,7 @@ func (l *lowerer) importMFA(o beam.Operand) (beam.MFA, error) {
 // patches the rel32 once the blob is laid out); otherwise the jump goes
 // to a stub that asks the runtime to make the call.
 func (l *lowerer) call(target beam.MFA, external bool, kind int64, dealloc int64) {
-	ret := l.newLabel()
-	if kind == abi.CallNormal {
-		l.checkCPRoom()
-		l.storeCP(mem(rSP, 0), ret)
-		l.op2(x86.AADDQ, imm(8), reg(rSP))
-	} else if dealloc > 0 {
-		l.op2(x86.ASUBQ, imm(8*dealloc), reg(rSP))
-	}
+	ret := l.leaveCaller(kind, dealloc)
 	calleeKind := image.CalleeLocal
 	if external {
 		calleeKind = image.CalleeExternal

@@ -771,8 +771,6 @@ func (p *Process) scratchLoad(ops []operand) []term.Term {
 	return s
 }
 
-// putTuple implements the pre-OTP 22 put_tuple/put pair: put_tuple
-// allocates, each put fills the next element.
 // putList executes put_list: c = [a | b].
 func (p *Process) putList(in *instr) {
 	w := p.Heap.Alloc(2)
@@ -791,6 +789,8 @@ func (p *Process) putTuple2(in *instr) {
 	p.store(&in.b, term.Box(w))
 }
 
+// putTuple implements the pre-OTP 22 put_tuple/put pair: put_tuple
+// allocates, each put fills the next element.
 func (p *Process) putTuple(in *instr) {
 	if in.n1 >= 0 {
 		w := p.Heap.Alloc(int(in.n1) + 1)

@@ -74,13 +74,8 @@ func (p *Process) runNative() (pc int, res runResult, stop bool) {
 		case abi.ReqBIF:
 			pc = p.nativeBIF(&n.callees[c.Operands[0]], resume)
 		case abi.ReqGC:
-			need, live := int(c.Operands[0]), int(c.Operands[1])
-			p.gc(need, live, nil)
-			if !p.Heap.Fits(need) {
-				// gc may skip a torture-mode collection; native code
-				// goes on to allocate without another check.
-				p.Heap.Collect(need, p.roots(live, nil))
-			}
+			// Native code goes on to allocate without another check.
+			p.ensureHeap(int(c.Operands[0]), int(c.Operands[1]))
 			continue
 		case abi.ReqStack:
 			p.ensureStack(int(c.Operands[0]))

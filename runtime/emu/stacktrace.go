@@ -27,16 +27,21 @@ func (p *Process) bifLocation() term.Term {
 // libraryFrame is the frame of library function m at line of its source
 // file, <module>.erl, as OTP's stack traces give it.
 func (p *Process) libraryFrame(m MFA, line int) term.Term {
-	file := term.AtomName(m.Module) + ".erl"
-	chars := make([]term.Term, len(file))
-	for i := range len(file) {
-		chars[i] = term.MakeSmall(int64(file[i]))
-	}
-	loc := term.ListFrom(p.Heap, []term.Term{
-		term.Tuple2(p.Heap, term.AtomFile, term.ListFrom(p.Heap, chars)),
-		term.Tuple2(p.Heap, term.AtomLine, term.MakeSmall(int64(line))),
-	})
+	loc := locationTerm(p.Heap, term.AtomName(m.Module)+".erl", line)
 	return term.NewTuple(p.Heap, m.Module, m.Function, term.MakeSmall(int64(m.Arity)), loc)
+}
+
+// locationTerm is a frame's Location, [{file, File}, {line, Line}], with
+// File a list of characters.
+func locationTerm(a term.Allocator, file string, line int) term.Term {
+	chars := make([]term.Term, 0, len(file))
+	for _, r := range file {
+		chars = append(chars, term.MakeSmall(int64(r)))
+	}
+	return term.ListFrom(a, []term.Term{
+		term.Tuple2(a, term.AtomFile, term.ListFrom(a, chars)),
+		term.Tuple2(a, term.AtomLine, term.MakeSmall(int64(line))),
+	})
 }
 
 // withErrorInfo returns the Location loc with {error_info, Exc.Info}
@@ -57,7 +62,7 @@ func (p *Process) withErrorInfo(loc term.Term) term.Term {
 func (p *Process) startFrame() (term.Term, bool) {
 	m := p.initialCall
 	if p.startedByFun {
-		m = MakeMFA("erlang", "apply", 2)
+		m = MFA{term.AtomErlang, atomApply, 2}
 	}
 	if m.Module == 0 {
 		return term.NonValue, false
@@ -247,16 +252,7 @@ func (s *System) locationLocked(pc int) term.Term {
 	if t, ok := s.frameCache.locs[loc]; ok {
 		return t
 	}
-	file := s.files[loc.file]
-	chars := make([]term.Term, 0, len(file))
-	for _, r := range file {
-		chars = append(chars, term.MakeSmall(int64(r)))
-	}
-	a := heap.Literals
-	t := term.ListFrom(a, []term.Term{
-		term.Tuple2(a, term.AtomFile, term.ListFrom(a, chars)),
-		term.Tuple2(a, term.AtomLine, term.MakeSmall(int64(loc.line))),
-	})
+	t := locationTerm(heap.Literals, s.files[loc.file], int(loc.line))
 	if s.frameCache.locs == nil {
 		s.frameCache.locs = make(map[codeLoc]term.Term)
 	}
