@@ -193,8 +193,9 @@ func (p *Process) gc(need, live int, extra []term.Term) {
 	// however deep the recursion (the BEAM sizes heap and stack together
 	// for the same reason).
 	if !heap.Torture {
-		// A process that allocated a whole young generation's worth since
-		// its last collection gets a young generation twice as big, up to
+		// A process that allocated half a young generation's worth since
+		// its last collection (more than that may not fit: the young
+		// generation is about youngTarget words) gets one twice as big, up to
 		// youngMax words: fewer collections (each has fixed costs) for
 		// allocation-heavy processes, small heaps for the many processes
 		// that barely allocate (collections caused by received messages
@@ -202,7 +203,7 @@ func (p *Process) gc(need, live int, extra []term.Term) {
 		if p.youngTarget == 0 {
 			p.youngTarget = 256
 		}
-		if p.Heap.Used()-p.usedAfterGC >= p.youngTarget && p.youngTarget < youngMax {
+		if p.Heap.Used()-p.usedAfterGC >= p.youngTarget/2 && p.youngTarget < youngMax {
 			p.youngTarget *= 2
 		}
 		need = max(need, p.sp, p.youngTarget/2)
