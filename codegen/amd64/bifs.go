@@ -40,6 +40,7 @@ var inlineBIFs = map[bifName]inlineBIF{
 	{"=<", 2}: (*lowerer).compareBIF, {">=", 2}: (*lowerer).compareBIF,
 	{"=:=", 2}: (*lowerer).equalBIF, {"=/=", 2}: (*lowerer).equalBIF,
 	{"==", 2}: (*lowerer).equalBIF, {"/=", 2}: (*lowerer).equalBIF,
+	{"-", 1}: (*lowerer).negate, {"bnot", 1}: (*lowerer).bnot,
 	{"not", 1}: (*lowerer).notBIF,
 	{"hd", 1}:  (*lowerer).hdTl, {"tl", 1}: (*lowerer).hdTl,
 	{"element", 2}: (*lowerer).element, {"tuple_size", 1}: (*lowerer).tupleSize,
@@ -206,6 +207,26 @@ func (l *lowerer) bitwise(s bifSite, slow *label) {
 		l.op2(x86.AXORQ, reg(rCX), reg(rAX))
 		l.op2(x86.AORQ, imm(abi.TagSmall), reg(rAX))
 	}
+	l.store(rAX, s.dst)
+}
+
+// negate: with x = v<<4|15, the tagged -v is 30-x. Only -MinSmall
+// leaves the small range, and 30-x overflows the word exactly then.
+func (l *lowerer) negate(s bifSite, slow *label) {
+	l.load(s.args[0], rCX)
+	l.jumpUnlessSmall(rCX, slow)
+	l.op2(x86.AMOVQ, imm(2*abi.TagSmall), reg(rAX))
+	l.op2(x86.ASUBQ, reg(rCX), reg(rAX))
+	l.jmp(x86.AJOS, slow)
+	l.store(rAX, s.dst)
+}
+
+// bnot: the complement of v<<4|15 is (bnot v)<<4 with a clear tag.
+func (l *lowerer) bnot(s bifSite, slow *label) {
+	l.load(s.args[0], rAX)
+	l.jumpUnlessSmall(rAX, slow)
+	l.emit(x86.ANOTQ, obj.Addr{}, reg(rAX))
+	l.op2(x86.AORQ, imm(abi.TagSmall), reg(rAX))
 	l.store(rAX, s.dst)
 }
 

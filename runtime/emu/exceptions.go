@@ -161,8 +161,8 @@ func noFrameBIF(m MFA) bool {
 	if m.Module != term.AtomErlang {
 		return false
 	}
-	switch term.AtomName(m.Function) {
-	case "error", "exit", "throw", "raise", "nif_error":
+	switch m.Function {
+	case term.AtomError, term.AtomExit, term.AtomThrow, atomRaise, atomNifError:
 		return true
 	}
 	return false
@@ -239,4 +239,6 @@ var (
 	atomStdlibErrors = term.Intern("erl_stdlib_errors")
 	atomErrorInfo    = term.Intern("error_info")
 	atomModule       = term.Intern("module")
+	atomRaise        = term.Intern("raise")
+	atomNifError     = term.Intern("nif_error")
 )

@@ -118,16 +118,7 @@ func (p *Process) buildTrace(pc int) term.Term {
 		}
 	}
 	var cps [BacktraceDepth]term.Term
-	k := 0
-	stack := p.stack[:p.sp]
-	for i := len(stack) - 1; i >= 0 && n+k < BacktraceDepth; i-- {
-		w := stack[i]
-		if !isCP(w) || (!abi.IsNativeCP(uint64(w)) && cpIndex(w) < numReserved) {
-			continue
-		}
-		cps[k] = term.MakeSmall(int64(w) >> cpWordShift)
-		k++
-	}
+	k := p.traceCPs(cps[:BacktraceDepth-n])
 	if n == 0 && k == 0 {
 		if fr, ok := p.startFrame(); ok {
 			top[n] = fr
@@ -148,6 +139,31 @@ func (p *Process) buildTrace(pc int) term.Term {
 		w[3+i] = uint64(cp)
 	}
 	return term.Box(w)
+}
+
+// traceCPs fills cps with the continuation pointers on the stack, the
+// innermost first, as small integers, and returns how many it found.
+// Every raise walks the stack this way, so the test of a word is one
+// expression: a CP word has the header tag, and names native code or an
+// interpreter code index past the reserved ones (the stops that end a
+// process, which are no frames).
+func (p *Process) traceCPs(cps []term.Term) int {
+	k := 0
+	if len(cps) == 0 {
+		return 0
+	}
+	for i := p.sp - 1; i >= 0; i-- {
+		w := uint64(p.stack[i])
+		if w&term.PrimaryMask != term.PrimaryHeader ||
+			(w&abi.CPNativeFlag == 0 && w < numReserved<<abi.CPShift) {
+			continue
+		}
+		cps[k] = term.MakeSmall(int64(w) >> cpWordShift)
+		if k++; k == len(cps) {
+			break
+		}
+	}
+	return k
 }
 
 // A lazy trace is {lazyTraceTag, TopFrames, CP...}: building every

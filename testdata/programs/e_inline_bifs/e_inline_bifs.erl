@@ -12,6 +12,8 @@ main() ->
     [p({arith, A, B, safe(fun() -> A + B end), safe(fun() -> A - B end), safe(fun() -> A * B end)}) || {A, B} <- Pairs],
     [p({divrem, A, B, safe(fun() -> A div B end), safe(fun() -> A rem B end)}) || {A, B} <- Pairs],
     [p({bits, A, B, safe(fun() -> A band B end), safe(fun() -> A bor B end), safe(fun() -> A bxor B end)}) || {A, B} <- Pairs],
+    [p({unary, A, safe(fun() -> -A end), safe(fun() -> bnot A end), guard_neg(A)})
+     || A <- Ints ++ [1.5, -0.0, a, [1]]],
     [p({shift, A, N, safe(fun() -> A bsl N end), safe(fun() -> A bsr N end)})
      || A <- Ints, N <- [0, 1, 4, 59, 60, 63]],
     Mixed = [1, 1.0, -0.0, 0, a, [], [1], {1}, <<>>, ?MAXS + 1, fun e_inline_bifs:main/0],
@@ -35,6 +37,10 @@ guards(L) ->
          X div 2 < -1 -> small;
          true -> other
      end || X <- L].
+
+guard_neg(X) when -X > 0 -> pos;
+guard_neg(X) when is_integer(X), bnot X < 0 -> nonneg;
+guard_neg(_) -> other.
 
 safe(F) ->
     try F() catch error:R -> {error, R} end.
