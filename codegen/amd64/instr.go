@@ -196,6 +196,8 @@ func (l *lowerer) instr(in beam.Instr) error {
 			l.callSqrt()
 		case l.isReverse(mfa):
 			l.callReverse(mfa, kind, dealloc)
+		case raiseKinds[mfa] != 0 && l.env.IsBIF(mfa):
+			l.callRaise(raiseKinds[mfa], kind, dealloc)
 		default:
 			l.call(mfa, true, kind, dealloc)
 		}

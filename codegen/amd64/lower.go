@@ -255,6 +255,26 @@ func (l *lowerer) raise(kind int64, v *beam.Operand) {
 	l.exit(abi.ReqRaise, nil)
 }
 
+// raiseKinds are the BIFs that only raise, in their caller's frame
+// (their own is not in the trace): a call of one is a raise.
+var raiseKinds = map[beam.MFA]int64{
+	{Module: "erlang", Function: "throw", Arity: 1}: abi.RaiseThrow,
+	{Module: "erlang", Function: "error", Arity: 1}: abi.RaiseError,
+	{Module: "erlang", Function: "exit", Arity: 1}:  abi.RaiseExit,
+}
+
+// callRaise lowers a call of one of raiseKinds: the runtime raises the
+// exception without calling the BIF. The stack is left as the call would
+// find it when the BIF raised, so the trace is the same: no continuation
+// (the runtime pops a call's when its BIF fails), the frame of a
+// call_ext_last dropped.
+func (l *lowerer) callRaise(raise, kind, dealloc int64) {
+	if kind == abi.CallLast && dealloc > 0 {
+		l.op2(x86.ASUBQ, imm(8*dealloc), reg(rSP))
+	}
+	l.raise(raise, &beam.Operand{Kind: beam.KindX, Val: 0})
+}
+
 // Checks.
 
 // checkStack makes sure n more words fit on the process stack.

@@ -195,6 +195,9 @@ const (
 	RaiseBadarith              // badarith
 	RaiseReraise               // raise(x-raw-trace Operands[1], reason Operands[2])
 	RaiseRaw                   // raw_raise: class x0, reason x1, trace x2
+	RaiseThrow                 // throw:V, as a call of erlang:throw/1 raises it
+	RaiseError                 // error:V, as a call of erlang:error/1 raises it
+	RaiseExit                  // exit:V, as a call of erlang:exit/1 raises it
 )
 
 // CmpKind says which comparison ReqCompare makes.

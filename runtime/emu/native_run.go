@@ -254,6 +254,12 @@ func (p *Process) nativeRaise(resume uint64) int {
 		return p.reraise(pc, v, term.Term(c.Operands[2]))
 	case abi.RaiseRaw:
 		return p.rawRaise(pc)
+	case abi.RaiseThrow:
+		return p.raiseAt(pc, ClassThrow, v)
+	case abi.RaiseError:
+		return p.raiseAt(pc, ClassError, v)
+	case abi.RaiseExit:
+		return p.raiseAt(pc, ClassExit, v)
 	}
 	return p.raiseAt(pc, ClassError, term.Badarg)
 }
