@@ -152,8 +152,9 @@ func (p *Process) traceCPs(cps []term.Term) int {
 	if len(cps) == 0 {
 		return 0
 	}
-	for i := p.sp - 1; i >= 0; i-- {
-		w := uint64(p.stack[i])
+	stack := p.stack[:p.sp]
+	for i := len(stack) - 1; i >= 0; i-- {
+		w := uint64(stack[i])
 		if w&term.PrimaryMask != term.PrimaryHeader ||
 			(w&abi.CPNativeFlag == 0 && w < numReserved<<abi.CPShift) {
 			continue
