@@ -340,8 +340,7 @@ func (l *lowerer) notBIF(s bifSite, slow *label) {
 
 func (l *lowerer) hdTl(s bifSite, slow *label) {
 	l.load(s.args[0], rAX)
-	l.primary(rAX)
-	l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryList))
+	l.testTag(rAX, abi.PrimaryList, abi.PrimaryMask)
 	l.jmp(x86.AJNE, slow)
 	off := int64(-abi.PrimaryList)
 	if s.mfa.Function == "tl" {
@@ -403,8 +402,7 @@ func (l *lowerer) countCells(improper *label) {
 	l.bind(loop)
 	l.cmpImm(rAX, abi.Nil)
 	l.jmp(x86.AJEQ, end)
-	l.primary(rAX)
-	l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryList))
+	l.testTag(rAX, abi.PrimaryList, abi.PrimaryMask)
 	l.jmp(x86.AJNE, improper)
 	l.op1(x86.AINCQ, reg(rCX))
 	l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryList), reg(rAX))

@@ -483,13 +483,11 @@ func (l *lowerer) typeTest(op beam.Opcode, fail *label, src beam.Operand) {
 		ok := l.newLabel()
 		l.cmpImm(rAX, abi.Nil)
 		l.jmp(x86.AJEQ, ok)
-		l.primary(rAX)
-		l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryList))
+		l.testTag(rAX, abi.PrimaryList, abi.PrimaryMask)
 		l.jmp(x86.AJNE, fail)
 		l.bind(ok)
 	case beam.OpIsNonemptyList:
-		l.primary(rAX)
-		l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryList))
+		l.testTag(rAX, abi.PrimaryList, abi.PrimaryMask)
 		l.jmp(x86.AJNE, fail)
 	case beam.OpIsTuple:
 		l.boxedTest(rAX, fail, abi.SubTuple)
@@ -530,8 +528,7 @@ func (l *lowerer) typeTest(op beam.Opcode, fail *label, src beam.Operand) {
 // two different words of which one is immediate are different terms.
 func (l *lowerer) jumpIfEitherImmediate(a, b int16, to *label) {
 	for _, r := range []int16{a, b} {
-		l.primary(r)
-		l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryImmed1))
+		l.testTag(r, abi.PrimaryImmed1, abi.PrimaryMask)
 		l.jmp(x86.AJEQ, to)
 	}
 }
@@ -747,8 +744,7 @@ func (l *lowerer) selectBoxed(src beam.Operand, fail *label, list []beam.Operand
 		l.load(list[i], rCX)
 		l.op2(x86.ACMPQ, reg(rAX), reg(rCX))
 		l.jmp(x86.AJEQ, target)
-		l.primary(rAX)
-		l.op2(x86.ACMPL, reg(rTmp), imm(abi.PrimaryImmed1))
+		l.testTag(rAX, abi.PrimaryImmed1, abi.PrimaryMask)
 		l.jmp(x86.AJEQ, next)
 		back := l.newLabel()
 		l.compareSlow(abi.CmpEqExact, back)

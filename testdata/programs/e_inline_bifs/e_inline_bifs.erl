@@ -14,6 +14,11 @@ main() ->
     [p({bits, A, B, safe(fun() -> A band B end), safe(fun() -> A bor B end), safe(fun() -> A bxor B end)}) || {A, B} <- Pairs],
     [p({unary, A, safe(fun() -> -A end), safe(fun() -> bnot A end), guard_neg(A)})
      || A <- Ints ++ [1.5, -0.0, a, [1]]],
+    %% A port is tagged 0111, a small integer 1111: the type tests
+    %% must tell them apart.
+    Port = binary_to_term(<<131, 102, 100, 0, 13, "nonode@nohost", 0, 0, 0, 1, 0>>),
+    [p({immediate, X, safe(fun() -> X + 1 end), safe(fun() -> -X end), is_integer(X), is_port(X), guard_neg(X)})
+     || X <- [Port, list_to_pid("<0.1.0>"), 5]],
     [p({shift, A, N, safe(fun() -> A bsl N end), safe(fun() -> A bsr N end)})
      || A <- Ints, N <- [0, 1, 4, 59, 60, 63]],
     Mixed = [1, 1.0, -0.0, 0, a, [], [1], {1}, <<>>, ?MAXS + 1, fun e_inline_bifs:main/0],
