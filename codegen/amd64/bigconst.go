@@ -36,9 +36,7 @@ func smallAgainstBig(x, y beam.Operand) (less bool, r int16, ok bool) {
 // says one is a bignum constant: x in rAX and y in rCX, a small integer
 // decided here, anything else to slow.
 func (l *lowerer) orderBig(lt, less bool, r int16, fail, slow *label, x, y beam.Operand) {
-	l.load(x, rAX)
-	l.load(y, rCX)
-	l.jumpUnlessSmall(r, slow)
+	l.loadAgainstBig(x, y, r, slow)
 	if less != lt {
 		l.jmp(obj.AJMP, fail)
 	}
@@ -47,9 +45,7 @@ func (l *lowerer) orderBig(lt, less bool, r int16, fail, slow *label, x, y beam.
 // compareBIFBig is compareBIF when smallAgainstBig says one operand is a
 // bignum constant.
 func (l *lowerer) compareBIFBig(s bifSite, less bool, r int16, slow *label) {
-	l.load(s.args[0], rAX)
-	l.load(s.args[1], rCX)
-	l.jumpUnlessSmall(r, slow)
+	l.loadAgainstBig(s.args[0], s.args[1], r, slow)
 	result := less // "<" and "=<": the terms are never equal
 	if s.mfa.Function == ">" || s.mfa.Function == ">=" {
 		result = !less
@@ -59,4 +55,12 @@ func (l *lowerer) compareBIFBig(s bifSite, less bool, r int16, slow *label) {
 		name = "true"
 	}
 	l.storeImm(l.atom(name), s.dst)
+}
+
+// loadAgainstBig loads x in rAX and y in rCX, and branches to slow unless
+// r, the one that is not the bignum constant, holds a small integer.
+func (l *lowerer) loadAgainstBig(x, y beam.Operand, r int16, slow *label) {
+	l.load(x, rAX)
+	l.load(y, rCX)
+	l.jumpUnlessSmall(r, slow)
 }

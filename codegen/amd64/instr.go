@@ -275,9 +275,7 @@ func (l *lowerer) instr(in beam.Instr) error {
 		if in.Op == beam.OpDeallocate && l.deallocReturn(l.at) > 0 {
 			break // the return pops the frame with its continuation
 		}
-		if n := a[0].Val; n > 0 {
-			l.op2(x86.ASUBQ, imm(8*n), reg(rSP))
-		}
+		l.dropFrame(a[0].Val)
 
 	case beam.OpTry, beam.OpCatch:
 		handler := l.label(a[1].Val)

@@ -269,8 +269,8 @@ var raiseKinds = map[beam.MFA]int64{
 // (the runtime pops a call's when its BIF fails), the frame of a
 // call_ext_last dropped.
 func (l *lowerer) callRaise(raise, kind, dealloc int64) {
-	if kind == abi.CallLast && dealloc > 0 {
-		l.op2(x86.ASUBQ, imm(8*dealloc), reg(rSP))
+	if kind == abi.CallLast {
+		l.dropFrame(dealloc)
 	}
 	l.raise(raise, &beam.Operand{Kind: beam.KindX, Val: 0})
 }
@@ -317,10 +317,18 @@ func (l *lowerer) leaveCaller(kind, dealloc int64) *label {
 		l.checkCPRoom()
 		l.storeCP(mem(rSP, 0), ret)
 		l.op2(x86.AADDQ, imm(8), reg(rSP))
-	} else if dealloc > 0 {
-		l.op2(x86.ASUBQ, imm(8*dealloc), reg(rSP))
+	} else {
+		l.dropFrame(dealloc)
 	}
 	return ret
+}
+
+// dropFrame pops a frame of words y registers (deallocate, and a last
+// call's frame).
+func (l *lowerer) dropFrame(words int64) {
+	if words > 0 {
+		l.op2(x86.ASUBQ, imm(8*words), reg(rSP))
+	}
 }
 
 // checkCPRoom makes sure a continuation pointer can be pushed. Within

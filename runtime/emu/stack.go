@@ -42,6 +42,18 @@ func (p *Process) returnTo(w term.Term) int {
 // isCP reports whether a stack word is a continuation pointer.
 func isCP(t term.Term) bool { return t != 0 && uint64(t)&term.PrimaryMask == term.PrimaryHeader }
 
+// isFrameCP reports whether a stack word is a continuation pointer that
+// stands for a frame of a stack trace: one into native code, or to an
+// interpreter code index past the reserved ones (the stops that end a
+// process). Every raise tests the words of the stack with it, so it is
+// one expression on the word (0, a y register not yet written, is below
+// the reserved indices).
+func isFrameCP(t term.Term) bool {
+	w := uint64(t)
+	return w&term.PrimaryMask == term.PrimaryHeader &&
+		(w&abi.CPNativeFlag != 0 || w >= numReserved<<abi.CPShift)
+}
+
 // push pushes a word.
 func (p *Process) push(t term.Term) {
 	if p.sp == len(p.stack) {

@@ -4,7 +4,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/beamrc/beamrc/runtime/abi"
 	"github.com/beamrc/beamrc/runtime/heap"
 	"github.com/beamrc/beamrc/runtime/term"
 )
@@ -141,27 +140,16 @@ func (p *Process) buildTrace(pc int) term.Term {
 	return term.Box(w)
 }
 
-// traceCPs fills cps with the continuation pointers on the stack, the
-// innermost first, as small integers, and returns how many it found.
-// Every raise walks the stack this way, so the test of a word is one
-// expression: a CP word has the header tag, and names native code or an
-// interpreter code index past the reserved ones (the stops that end a
-// process, which are no frames).
+// traceCPs fills cps with the frames' continuation pointers on the
+// stack, the innermost first, as small integers, and returns how many it
+// found.
 func (p *Process) traceCPs(cps []term.Term) int {
 	k := 0
-	if len(cps) == 0 {
-		return 0
-	}
 	stack := p.stack[:p.sp]
-	for i := len(stack) - 1; i >= 0; i-- {
-		w := uint64(stack[i])
-		if w&term.PrimaryMask != term.PrimaryHeader ||
-			(w&abi.CPNativeFlag == 0 && w < numReserved<<abi.CPShift) {
-			continue
-		}
-		cps[k] = term.MakeSmall(int64(w) >> cpWordShift)
-		if k++; k == len(cps) {
-			break
+	for i := len(stack) - 1; i >= 0 && k < len(cps); i-- {
+		if w := stack[i]; isFrameCP(w) {
+			cps[k] = term.MakeSmall(int64(w) >> cpWordShift)
+			k++
 		}
 	}
 	return k
