@@ -11,6 +11,13 @@ main() ->
     Pairs = [{A, B} || A <- Ints, B <- Ints],
     [p({arith, A, B, safe(fun() -> A + B end), safe(fun() -> A - B end), safe(fun() -> A * B end)}) || {A, B} <- Pairs],
     [p({divrem, A, B, safe(fun() -> A div B end), safe(fun() -> A rem B end)}) || {A, B} <- Pairs],
+    %% Literal divisors are divided by multiplying (powers of two by
+    %% shifting): every sign, size and edge of the dividend.
+    Dividends = Ints ++ [2, -2, 15, -15, 16, -16, 17, 100002, 100003, -100003, 100004,
+                         1000003 * 1000003, -1000003 * 1000003 - 1, ?MAXS - 1, ?MINS + 1,
+                         ?MAXS div 3 * 3, -(?MAXS div 7 * 7), 1.5]
+                ++ [(I * 7919 * 104729 * 1299709) rem ?MAXS * S || I <- lists:seq(1, 40), S <- [1, -1]],
+    [p({const_div, N, safe(fun() -> by_constants(N) end)}) || N <- Dividends],
     [p({bits, A, B, safe(fun() -> A band B end), safe(fun() -> A bor B end), safe(fun() -> A bxor B end)}) || {A, B} <- Pairs],
     [p({unary, A, safe(fun() -> -A end), safe(fun() -> bnot A end), guard_neg(A)})
      || A <- Ints ++ [1.5, -0.0, a, [1]]],
@@ -31,6 +38,13 @@ main() ->
     [p({element_of, X, safe(fun() -> element(1, X) end), safe(fun() -> tuple_size(X) end)}) || X <- [{}, {x}, [x], x]],
     p(guards([1, 2, 3, 4, 5, 6, a, {1, 2}, [1], -5])),
     ok.
+
+by_constants(N) ->
+    {N div 2, N rem 2, N div -2, N rem -2, N div 3, N rem 3, N div -3, N rem -3,
+     N div 7, N rem 7, N div 15, N rem 15, N div -15, N rem -15, N div 16, N rem 16,
+     N div -16, N rem -16, N div 100003, N rem 100003, N div 1000000007, N rem 1000000007,
+     N div 2147483648, N rem 2147483648, N div -2147483649, N rem -2147483649,
+     N div ?MAXS, N rem ?MAXS, N div ?MINS, N rem ?MINS, N div 1, N rem 1}.
 
 %% Inline BIFs in guards take the fail label instead of raising.
 guards(L) ->
