@@ -114,11 +114,12 @@ func (p *Process) sendOp(dest, msg term.Term) term.Term {
 // peekMessage returns the message at the receive cursor.
 func (p *Process) peekMessage() (term.Term, bool) {
 	p.mu.Lock()
-	defer p.mu.Unlock()
+	m := term.NonValue
 	if p.cursor < len(p.msgs) {
-		return p.msgs[p.cursor].t, true
+		m = p.msgs[p.cursor].t
 	}
-	return term.NonValue, false
+	p.mu.Unlock()
+	return m, m != term.NonValue
 }
 
 // removeMessage takes the message at the cursor out of the mailbox (the
@@ -127,10 +128,16 @@ func (p *Process) removeMessage() {
 	p.mu.Lock()
 	i := p.cursor
 	m := p.msgs[i]
-	if i == 0 {
+	switch {
+	case len(p.msgs) == 1:
+		// The usual mailbox of one: emptied in place, so that the next
+		// message reuses the array instead of growing a new one.
+		p.msgs[0] = message{}
+		p.msgs = p.msgs[:0]
+	case i == 0:
 		p.msgs[0] = message{}
 		p.msgs = p.msgs[1:]
-	} else {
+	default:
 		copy(p.msgs[i:], p.msgs[i+1:])
 		p.msgs[len(p.msgs)-1] = message{}
 		p.msgs = p.msgs[:len(p.msgs)-1]
