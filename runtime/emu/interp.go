@@ -33,17 +33,29 @@ const (
 	numReserved    = 5
 )
 
-// run interprets p from p.pc until it yields, waits or exits.
+// run interprets p from p.pc until it yields, waits or exits. A panic
+// (a bug in the runtime) ends the process with an internal error
+// instead of the program.
 //
-// Nothing here keeps a heap term in a Go variable across a safe point
-// (gc, allocate, test_heap, gc_bif, a BIF call): everything is reloaded
-// from registers afterwards.
+// The recovery is here rather than in interpret, whose many returns make
+// Go keep its defers on a list: that cost a hundred-odd instructions per
+// time slice, and a process that waits for every message runs a slice
+// per message.
 func (p *Process) run() (res runResult) {
 	defer func() {
 		if r := recover(); r != nil {
 			res = p.internalError(r)
 		}
 	}()
+	return p.interpret()
+}
+
+// interpret is run's loop.
+//
+// Nothing here keeps a heap term in a Go variable across a safe point
+// (gc, allocate, test_heap, gc_bif, a BIF call): everything is reloaded
+// from registers afterwards.
+func (p *Process) interpret() runResult {
 	code := p.sys.code
 	pc := p.pc
 	x := &p.x
