@@ -194,3 +194,16 @@ func putLE32(b []byte, v uint32) {
 func getLE32(b []byte) uint32 {
 	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
 }
+
+// leave writes back the state native code caches in registers (stack
+// pointer, heap top, reductions) and returns to the trampoline: the end
+// of every exit to the runtime. at, if not nil, is bound to the return.
+func (a *asm) leave(at *label) {
+	a.op2(x86.AMOVQ, reg(rSP), ctx(abi.OffSP))
+	a.op2(x86.AMOVQ, reg(rHeap), ctx(abi.OffHeapTop))
+	a.op2(x86.AMOVQ, reg(rReds), ctx(abi.OffReds))
+	if at != nil {
+		a.bind(at)
+	}
+	a.emit(obj.ARET, obj.Addr{}, obj.Addr{})
+}

@@ -94,7 +94,7 @@ func (Backend) Resolve(blob []byte, at uint32, ref codegen.Ref, target uint32, n
 }
 
 // Prelude implements codegen.Preluder: the dispatcher at
-// abi.DispatchOffset. The trampoline calls it with the context in R12; it
+// abi.DispatchOffset, the raise routine at abi.NativeRaiseOffset. The trampoline calls it with the context in R12; it
 // loads the cached state and jumps to Context.Resume.
 func (Backend) Prelude() []byte {
 	a := newAsm()
@@ -110,5 +110,11 @@ func (Backend) Prelude() []byte {
 	if err != nil {
 		panic(err)
 	}
-	return code
+	if len(code) > abi.NativeRaiseOffset {
+		panic("dispatcher overlaps the raise routine")
+	}
+	for len(code) < abi.NativeRaiseOffset {
+		code = append(code, 0xCC) // INT3: never reached
+	}
+	return append(code, raiseRoutine()...)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/beamrc/beamrc/codegen"
+	"github.com/beamrc/beamrc/runtime/abi"
 	"github.com/beamrc/beamrc/runtime/beam"
 )
 
@@ -53,8 +54,13 @@ func TestLowerFib(t *testing.T) {
 
 func TestPrelude(t *testing.T) {
 	p := Backend{}.Prelude()
-	assert.NotEmpty(t, p)
-	assert.Equal(t, byte(0xE0), p[len(p)-1], "ends in JMP AX")
+	require.Greater(t, len(p), abi.NativeRaiseOffset, "the raise routine follows the dispatcher")
+	dispatcher := p[:abi.NativeRaiseOffset]
+	for dispatcher[len(dispatcher)-1] == 0xCC { // INT3 padding
+		dispatcher = dispatcher[:len(dispatcher)-1]
+	}
+	assert.Equal(t, []byte{0xFF, 0xE0}, dispatcher[len(dispatcher)-2:], "the dispatcher ends in JMP AX")
+	assert.Equal(t, byte(0xC3), p[len(p)-1], "the raise routine ends in the runtime's raise: RET")
 }
 
 func TestUnsupportedReason(t *testing.T) {

@@ -197,7 +197,7 @@ func (l *lowerer) instr(in beam.Instr) error {
 		case l.isReverse(mfa):
 			l.callReverse(mfa, kind, dealloc)
 		case raiseKinds[mfa] != 0 && l.env.IsBIF(mfa):
-			l.callRaise(raiseKinds[mfa], kind, dealloc)
+			l.callRaise(raiseKinds[mfa], mfa.Function, kind, dealloc)
 		default:
 			l.call(mfa, true, kind, dealloc)
 		}

@@ -207,13 +207,11 @@ func (l *lowerer) exit(req uint64, resume *label) {
 	withSite := req != abi.ReqGC && req != abi.ReqStack && req != abi.ReqYield
 	l.op2(x86.AMOVQ, imm(int64(req)), ctx(abi.OffRequest))
 	l.storeCPSite(ctx(abi.OffResume), resume, withSite)
-	l.op2(x86.AMOVQ, reg(rSP), ctx(abi.OffSP))
-	l.op2(x86.AMOVQ, reg(rHeap), ctx(abi.OffHeapTop))
-	l.op2(x86.AMOVQ, reg(rReds), ctx(abi.OffReds))
 	if self {
-		l.bind(resume)
+		l.leave(resume)
+		return
 	}
-	l.emit(obj.ARET, obj.Addr{}, obj.Addr{})
+	l.leave(nil)
 }
 
 // storeCP stores the native continuation pointer of label lb at dst and
@@ -261,18 +259,6 @@ var raiseKinds = map[beam.MFA]int64{
 	{Module: "erlang", Function: "throw", Arity: 1}: abi.RaiseThrow,
 	{Module: "erlang", Function: "error", Arity: 1}: abi.RaiseError,
 	{Module: "erlang", Function: "exit", Arity: 1}:  abi.RaiseExit,
-}
-
-// callRaise lowers a call of one of raiseKinds: the runtime raises the
-// exception without calling the BIF. The stack is left as the call would
-// find it when the BIF raised, so the trace is the same: no continuation
-// (the runtime pops a call's when its BIF fails), the frame of a
-// call_ext_last dropped.
-func (l *lowerer) callRaise(raise, kind, dealloc int64) {
-	if kind == abi.CallLast {
-		l.dropFrame(dealloc)
-	}
-	l.raise(raise, &beam.Operand{Kind: beam.KindX, Val: 0})
 }
 
 // Checks.

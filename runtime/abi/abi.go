@@ -37,6 +37,9 @@ type Context struct {
 	SP uintptr
 	// StackLimit is the end of the process stack: SP never passes it.
 	StackLimit uintptr
+	// StackBase is the address of the process stack's first word: where
+	// a walk of the stack (the native raise, NativeRaiseOffset) stops.
+	StackBase uintptr
 	// HeapTop and HeapLimit bound the free part of the young generation:
 	// native code allocates by bumping HeapTop after checking that the
 	// words fit below HeapLimit. The runtime sets HeapLimit to zero when
@@ -88,6 +91,7 @@ const (
 	OffX          = int64(unsafe.Offsetof(Context{}.X))
 	OffSP         = int64(unsafe.Offsetof(Context{}.SP))
 	OffStackLimit = int64(unsafe.Offsetof(Context{}.StackLimit))
+	OffStackBase  = int64(unsafe.Offsetof(Context{}.StackBase))
 	OffHeapTop    = int64(unsafe.Offsetof(Context{}.HeapTop))
 	OffHeapLimit  = int64(unsafe.Offsetof(Context{}.HeapLimit))
 	OffReds       = int64(unsafe.Offsetof(Context{}.Reds))
@@ -118,6 +122,45 @@ func OffOperand(i int) int64 { return OffOperands + 8*int64(i) }
 // DispatchOffset is where the dispatcher sits in the blob: the runtime
 // always enters there, with the real destination in Context.Resume.
 const DispatchOffset = 0
+
+// NativeRaiseOffset is where the blob's raise routine sits. Native code
+// jumps there to raise an exception (a call of erlang:throw/1, error/1
+// or exit/1) without leaving native code when a native handler catches
+// it: the routine takes the stack trace's continuation pointers, finds
+// the innermost catch, leaves the handler's x0..x3 as the runtime's
+// unwinding does (NonValue, class, reason, {Class, LazyTrace}), cuts the
+// stack back and jumps to the handler. Anything else (no catch, an
+// interpreted handler, too little heap) becomes the ReqRaise the jump
+// stands for.
+//
+// On entry Operands[0] and [1] hold the ReqRaise (kind and reason) and
+// Resume its site, as for the exit; on amd64 CX holds the class atom
+// and DX the atom LazyTraceAtom.
+const NativeRaiseOffset = 64
+
+// A lazy stack trace is the raw trace of an exception before anything
+// reads it (runtime/emu's stacktrace.go):
+//
+//	{LazyTraceAtom, Top, CP...}
+//
+// Top is the list of the frames above the continuation pointers, or the
+// small integer (site >> LazyCPShift) of the native call site whose
+// function is the only one there. Each CP is a continuation pointer of
+// the stack, innermost first, as the small integer (CP >> LazyCPShift).
+const (
+	LazyTraceAtom = "$beamrc_lazy_trace"
+	LazyCPShift   = 2 // a CP word's low bits: the header tag, always 0
+	// BacktraceDepth is how many frames a stack trace keeps (OTP's
+	// default for the backtrace_depth system flag).
+	BacktraceDepth = 8
+	// MaxTraceCPs is how many CPs a trace with one top frame keeps.
+	MaxTraceCPs = BacktraceDepth - 1
+)
+
+// ReservedCodeIndices are the interpreter code indices below which a
+// continuation pointer is one of the stops that end a process, not a
+// frame of a stack trace.
+const ReservedCodeIndices = 5
 
 // Requests native code makes of the runtime. Operands are listed for
 // each; Resume is always set (for requests that never resume it names the

@@ -20,6 +20,7 @@ const (
 
 	Immed2Mask  = term.Immed2Mask
 	TagAtom     = term.TagAtom
+	TagCatch    = term.TagCatch
 	Immed2Shift = term.Immed2Shift
 
 	Nil      = uint64(term.Nil)

@@ -30,7 +30,7 @@ const (
 	// to a native CP, a native exception handler or a yield in native
 	// code continues.
 	pcNativeResume = 4
-	numReserved    = 5
+	numReserved    = abi.ReservedCodeIndices
 )
 
 // run interprets p from p.pc until it yields, waits or exits. A panic

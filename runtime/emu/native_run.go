@@ -21,6 +21,7 @@ func (p *Process) loadContext() {
 	base := uintptr(unsafe.Pointer(unsafe.SliceData(p.stack)))
 	c.SP = base + uintptr(p.sp)*8
 	c.StackLimit = base + uintptr(len(p.stack))*8
+	c.StackBase = base
 	c.HeapTop, c.HeapLimit = p.Heap.Bump()
 	c.Reds = int64(p.reds)
 }

@@ -4,13 +4,14 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/beamrc/beamrc/runtime/abi"
 	"github.com/beamrc/beamrc/runtime/heap"
 	"github.com/beamrc/beamrc/runtime/term"
 )
 
 // BacktraceDepth is how many frames a stack trace keeps (OTP's default
 // for the backtrace_depth system flag).
-const BacktraceDepth = 8
+const BacktraceDepth = abi.BacktraceDepth
 
 // bifLocation is the Location of a failing BIF's frame: OTP 24+ points
 // at the module that explains the error (EEP 54), erl_erts_errors for
@@ -142,31 +143,32 @@ func (p *Process) buildTrace(pc int) term.Term {
 
 // traceCPs fills cps with the frames' continuation pointers on the
 // stack, the innermost first, as small integers, and returns how many it
-// found.
+// found. As in OTP, a CP equal to the one recorded before it is left
+// out: a recursion through one call site is one frame of the trace.
 func (p *Process) traceCPs(cps []term.Term) int {
 	k := 0
 	stack := p.stack[:p.sp]
+	var prev term.Term
 	for i := len(stack) - 1; i >= 0 && k < len(cps); i-- {
-		if w := stack[i]; isFrameCP(w) {
-			cps[k] = term.MakeSmall(int64(w) >> cpWordShift)
+		if w := stack[i]; isFrameCP(w) && w != prev {
+			cps[k] = term.MakeSmall(int64(w) >> abi.LazyCPShift)
+			prev = w
 			k++
 		}
 	}
 	return k
 }
 
-// A lazy trace is {lazyTraceTag, TopFrames, CP...}: building every
-// frame of every raise was most of the cost of a throw caught without
-// looking at its trace, and only the continuation pointers have to be
-// taken before the stack unwinds. They are kept as small integers (a CP
-// word is header-tagged, which a heap object cannot hold) and resolved to
-// frames by traceList. Erlang code sees raw traces only as opaque values
-// it hands back to build_stacktrace or raise.
-var lazyTraceTag = term.Intern("$beamrc_lazy_trace")
-
-// cpWordShift drops a CP word's two tag bits (always 0: the header tag)
-// so that it fits a small integer.
-const cpWordShift = 2
+// A lazy trace (runtime/abi's LazyTraceAtom has its layout) is
+// {lazyTraceTag, Top, CP...}: building every frame of every raise was
+// most of the cost of a throw caught without looking at its trace, and
+// only the continuation pointers have to be taken before the stack
+// unwinds. They are kept as small integers (a CP word is header-tagged,
+// which a heap object cannot hold) and resolved to frames by traceList,
+// as is a Top that native code's raise routine leaves as the small
+// integer of its call site. Erlang code sees raw traces only as opaque
+// values it hands back to build_stacktrace or raise.
+var lazyTraceTag = term.Intern(abi.LazyTraceAtom)
 
 func isLazyTrace(t term.Term) bool {
 	return t.IsTuple() && t.TupleArity() >= 2 && t.Word(1) == lazyTraceTag
@@ -179,12 +181,20 @@ func (p *Process) traceList(trace term.Term) term.Term {
 	}
 	var frames [BacktraceDepth]term.Term
 	n := 0
-	for l := trace.Word(2); l.IsCons() && n < BacktraceDepth; l = l.Tail() {
+	top := trace.Word(2)
+	if top.IsSmall() { // a native raise's site
+		site := uint64(top.SmallValue()) << abi.LazyCPShift
+		if fr := p.sys.frameTerm(p.sys.sitePC(site)); fr != term.NonValue {
+			frames[n] = fr
+			n++
+		}
+	}
+	for l := top; l.IsCons() && n < BacktraceDepth; l = l.Tail() {
 		frames[n] = l.Head()
 		n++
 	}
 	for i := 3; i <= trace.TupleArity() && n < BacktraceDepth; i++ {
-		w := term.Term(uint64(trace.Word(i).SmallValue()) << cpWordShift)
+		w := term.Term(uint64(trace.Word(i).SmallValue()) << abi.LazyCPShift)
 		at := p.sys.callerPC(w)
 		if at <= 0 {
 			continue
