@@ -37,9 +37,6 @@ type Context struct {
 	SP uintptr
 	// StackLimit is the end of the process stack: SP never passes it.
 	StackLimit uintptr
-	// StackBase is the address of the process stack's first word: where
-	// a walk of the stack (the native raise, NativeRaiseOffset) stops.
-	StackBase uintptr
 	// HeapTop and HeapLimit bound the free part of the young generation:
 	// native code allocates by bumping HeapTop after checking that the
 	// words fit below HeapLimit. The runtime sets HeapLimit to zero when
@@ -77,6 +74,9 @@ type Context struct {
 	// image (codegen.Env.Fun): the small-integer term of its global fun
 	// index, the second word of a closure make_fun3 builds.
 	FunIndices uintptr
+	// StackBase is the address of the process stack's first word: where
+	// a walk of the stack (the native raise, NativeRaiseOffset) stops.
+	StackBase uintptr
 }
 
 // NumXRegs is the number of x registers of a process (the array
