@@ -52,11 +52,12 @@ func (l *lowerer) callRaise(kind int64, class string, callKind, dealloc int64) {
 // The walk goes down from the stack top. It records the catch marker
 // nearest the top and the stack height its frame ends at (the address
 // of the last CP above it, as the runtime's unwind cuts the stack; the
-// top as it is when the catch is in the current frame), and
-// copies up to abi.MaxTraceCPs frame CPs, as small integers, into the
-// trace's slots above the heap top (a CP equal to the one taken before
-// it is left out, as the runtime's traceCPs and OTP do); it stops once it has both, or at
-// the bottom. Nothing is committed until a native handler is certain.
+// top itself when the catch is in the current frame), and copies up to
+// abi.MaxTraceCPs frame CPs, as small integers, into the trace's slots
+// above the heap top (a CP equal to the one taken before it is left
+// out, as the runtime's traceCPs and OTP do). It stops once it has
+// both, or at the bottom. Nothing is committed until a native handler
+// is certain.
 func raiseRoutine() []byte {
 	a := newAsm()
 	var (
@@ -94,11 +95,11 @@ func raiseRoutine() []byte {
 	a.op2(x86.ATESTQ, reg(rAX), reg(rAX))
 	a.jmp(x86.AJEQ, loop) // a y register never written
 	// A continuation pointer: the frame above the catch, if none yet.
-	noCatchYet := a.newLabel()
+	topKept := a.newLabel()
 	a.op2(x86.ATESTQ, reg(rCatch), reg(rCatch))
-	a.jmp(x86.AJNE, noCatchYet)
+	a.jmp(x86.AJNE, topKept)
 	a.op2(x86.AMOVQ, reg(rWalk), reg(rTop))
-	a.bind(noCatchYet)
+	a.bind(topKept)
 	a.op2(x86.ACMPQ, reg(rK), imm(abi.MaxTraceCPs))
 	a.jmp(x86.AJCC, check) // the trace is full
 	a.op2(x86.ATESTB, imm(abi.CPNativeFlag), reg(rAX))
