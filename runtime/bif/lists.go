@@ -476,16 +476,20 @@ func listsSeqSmall(p *emu.Process, from, n, inc int64) term.Term {
 		return term.ListFrom(p.Heap, elems)
 	}
 	// Small integers: the cells in one allocation, each pointing at the
-	// next.
+	// next. Tagged words step by fixed amounts (the value by inc, the
+	// next cell by two words), which keeps this loop to a few
+	// instructions a cell: lists:seq builds many long lists.
 	w := p.Heap.Alloc(2 * int(n))
-	for i := 0; i < int(n); i++ {
-		w[2*i] = uint64(term.MakeSmall(from + int64(i)*inc))
-		w[2*i+1] = uint64(term.Nil)
-		if i > 0 {
-			w[2*i-1] = uint64(term.ConsOf(w[2*i:]))
-		}
+	head := term.ConsOf(w)
+	v, step := uint64(term.MakeSmall(from)), uint64(inc)<<term.SmallShift
+	next := uint64(head) + 16
+	for i := 0; i+1 < len(w); i += 2 {
+		w[i], w[i+1] = v, next
+		v += step
+		next += 16
 	}
-	return term.ConsOf(w)
+	w[len(w)-1] = uint64(term.Nil)
+	return head
 }
 
 func listsSeqBig(p *emu.Process, from, last, inc *big.Int) term.Term {

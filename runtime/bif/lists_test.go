@@ -22,7 +22,7 @@ func TestListsOracle(t *testing.T) {
 		`lists:flatten([1,[2,[3,[]],[[[4]]]],5])`, `lists:flatten([[],[[]]])`, `lists:flatten(x)`, `lists:flatten([1|x])`, `lists:flatten([[1|x]])`,
 		`lists:flatten([1,[2]],[3])`, `lists:flatten([1],x)`, `lists:flatlength([1,[2,[3]]])`,
 		`lists:seq(1,5)`, `lists:seq(1,0)`, `lists:seq(3,1)`, `lists:seq(1,a)`, `lists:seq(1,10,3)`, `lists:seq(10,1,-3)`,
-		`lists:seq(1,5,0)`, `lists:seq(1,1,0)`, `lists:seq(1,0,1)`, `lists:seq(1,-1,1)`, `lists:seq(1152921504606846974,1152921504606846978)`,
+		`lists:seq(1,5,0)`, `lists:seq(1,1,0)`, `lists:seq(7,7)`, `lists:seq(-5,5,2)`, `lists:seq(-3,-10,-2)`, `lists:seq(1,0,1)`, `lists:seq(1,-1,1)`, `lists:seq(1152921504606846974,1152921504606846978)`,
 		`lists:sum([1,2,3])`, `lists:sum([1,2.5])`, `lists:sum([])`, `lists:sum([a])`, `lists:sum([1|x])`, `lists:sum([1152921504606846975,1])`,
 		`lists:max([1,3,2])`, `lists:max([])`, `lists:max([1,1.0])`, `lists:min([1,1.0])`, `lists:min([b,a,c])`, `lists:max([a|b])`,
 		`lists:duplicate(3,x)`, `lists:duplicate(0,x)`, `lists:duplicate(-1,x)`,
