@@ -92,6 +92,14 @@ var (
 // calls reverse/2.
 const reverse1BIFLine = 182
 
+var (
+	plusMFA = emu.MFA{Module: term.AtomErlang, Function: term.Intern("+"), Arity: 2}
+	sum2MFA = emu.MFA{Module: term.Intern("lists"), Function: term.Intern("sum"), Arity: 2}
+)
+
+// sumAddLine is the line of OTP 25's lists.erl where sum/2 adds.
+const sumAddLine = 319
+
 func listsReverse2(p *emu.Process, args []term.Term) term.Term {
 	n, ok := properLength(args[0])
 	if !ok {
@@ -531,7 +539,11 @@ func listsSum(p *emu.Process, args []term.Term) term.Term {
 	for ; l.IsCons(); l = l.Tail() {
 		s, ok := libAdd(p.Heap, sum, l.Head())
 		if !ok {
-			return p.Badarith()
+			// OTP's sum/2 fails in its Sum + H: the trace shows '+' and then
+			// lists:sum/2 (sum/1 tail-calls it).
+			p.Badarith()
+			p.FailedInLibrary(plusMFA, []term.Term{sum, l.Head()}, sum2MFA, sumAddLine)
+			return term.NonValue
 		}
 		sum = s
 	}

@@ -20,7 +20,19 @@ main() ->
         fun() -> error(id(mine)) end, fun() -> nomod:nofun(id(1)) end
     ],
     [io:format("~w~n", [first_frame(F)]) || F <- Cases],
+    %% Library functions the runtime implements fail as OTP's Erlang
+    %% does: in the BIF they call, then in their own frame.
+    [io:format("~w~n", [two_frames(F)])
+     || F <- [fun() -> lists:sum(id([1, a])) end, fun() -> lists:sum(id([2.5, 1, x])) end,
+              fun() -> lists:reverse(id([1, 2 | b])) end]],
     ok.
+
+two_frames(F) ->
+    try F() of
+        V -> {value, V}
+    catch
+        Class:Reason:St -> [A, B | _] = St, {Class, Reason, A, B}
+    end.
 
 first_frame(F) ->
     try F() of
