@@ -94,8 +94,9 @@ func (Backend) Resolve(blob []byte, at uint32, ref codegen.Ref, target uint32, n
 }
 
 // Prelude implements codegen.Preluder: the dispatcher at
-// abi.DispatchOffset, the raise routine at abi.NativeRaiseOffset. The trampoline calls it with the context in R12; it
-// loads the cached state and jumps to Context.Resume.
+// abi.DispatchOffset, then the raise routine at abi.NativeRaiseOffset.
+// The trampoline calls the dispatcher with the context in R12; it loads
+// the cached state and jumps to Context.Resume.
 func (Backend) Prelude() []byte {
 	a := newAsm()
 	a.op2(x86.AMOVQ, ctx(abi.OffX), reg(rX))

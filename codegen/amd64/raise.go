@@ -110,9 +110,7 @@ func raiseRoutine() []byte {
 	a.op2(x86.ACMPQ, reg(rAX), reg(rPrev))
 	a.jmp(x86.AJEQ, loop) // a recursion through one call site: one frame
 	a.op2(x86.AMOVQ, reg(rAX), reg(rPrev))
-	a.op2(x86.ASHRQ, imm(abi.LazyCPShift), reg(rAX))
-	a.op2(x86.ASHLQ, imm(abi.SmallShift), reg(rAX))
-	a.op2(x86.AORQ, imm(abi.TagSmall), reg(rAX))
+	lazyCP(a, rAX)
 	a.op2(x86.AMOVQ, reg(rAX), cpSlot(rK))
 	a.op1(x86.AINCQ, reg(rK))
 	a.jmp(obj.AJMP, check)
@@ -146,9 +144,7 @@ func raiseRoutine() []byte {
 	a.op2(x86.AORQ, imm(int64(abi.Header(abi.SubTuple, 0))), reg(rAX))
 	a.op2(x86.AMOVQ, reg(rAX), mem(rHeap, 0))
 	a.op2(x86.AMOVQ, ctx(abi.OffResume), reg(rAX))
-	a.op2(x86.ASHRQ, imm(abi.LazyCPShift), reg(rAX))
-	a.op2(x86.ASHLQ, imm(abi.SmallShift), reg(rAX))
-	a.op2(x86.AORQ, imm(abi.TagSmall), reg(rAX))
+	lazyCP(a, rAX)
 	a.op2(x86.AMOVQ, reg(rAX), mem(rHeap, 16))
 	a.op2(x86.ALEAQ, mem(rHeap, abi.PrimaryBoxed), reg(rDX))
 	a.op2(x86.ALEAQ, cpSlot(rK), reg(rHeap))
@@ -177,4 +173,12 @@ func raiseRoutine() []byte {
 		panic(fmt.Errorf("raise routine: %w", err))
 	}
 	return code
+}
+
+// lazyCP turns the continuation pointer in r into the small integer a
+// lazy trace keeps of it (CP >> abi.LazyCPShift).
+func lazyCP(a *asm, r int16) {
+	a.op2(x86.ASHRQ, imm(abi.LazyCPShift), reg(r))
+	a.op2(x86.ASHLQ, imm(abi.SmallShift), reg(r))
+	a.op2(x86.AORQ, imm(abi.TagSmall), reg(r))
 }
