@@ -207,3 +207,27 @@ func (a *asm) leave(at *label) {
 	}
 	a.emit(obj.ARET, obj.Addr{}, obj.Addr{})
 }
+
+// dropLast removes the last instruction emitted. Labels bound to it are
+// bound to the next one instead.
+func (a *asm) dropLast() {
+	p := a.last
+	n := len(a.progs)
+	if p == nil || n == 0 || a.progs[n-1] != p {
+		a.fail(fmt.Errorf("internal error: no instruction to drop"))
+		return
+	}
+	for _, l := range a.labels {
+		if l.prog == p {
+			l.prog = nil
+			a.pending = append(a.pending, l)
+		}
+	}
+	a.progs = a.progs[:n-1]
+	if n == 1 {
+		a.first, a.last = nil, nil
+		return
+	}
+	a.last = a.progs[n-2]
+	a.last.Link = nil
+}

@@ -63,7 +63,8 @@ func (l *lowerer) stub(body func()) *label {
 // lower lowers the whole function.
 func (l *lowerer) lower() error {
 	code := l.fn.Func.Code
-	for i, in := range code {
+	for i := 0; i < len(code); i++ {
+		in := code[i]
 		l.site = l.plan.Index[i]
 		l.at = i
 		if l.plan.Step[i] || !keepsFloats(in.Op) {
@@ -71,6 +72,10 @@ func (l *lowerer) lower() error {
 		}
 		if l.plan.Step[i] {
 			l.step(in)
+			continue
+		}
+		if n := l.moveRun(i); n > 0 {
+			i += n - 1
 			continue
 		}
 		if err := l.instr(in); err != nil {

@@ -1,0 +1,231 @@
+package amd64
+
+import (
+	"github.com/twitchyliquid64/golang-asm/obj"
+	"github.com/twitchyliquid64/golang-asm/obj/x86"
+
+	"github.com/beamrc/beamrc/runtime/beam"
+)
+
+// erlc shuffles registers before a call with runs of moves: arguments
+// into x registers, values kept across the call into y registers, and
+// swaps through a spare x register. Lowered one by one, each move is a
+// load and a store, and a value moved twice is loaded twice.
+//
+// moveRun lowers a run as one parallel assignment instead: every source
+// is loaded once, every destination whose final value differs from what
+// it held is stored once, and x registers that the instruction after the
+// run leaves dead (a call's spare registers, everything but x0 at a
+// return) are not stored at all. If the instruction before the run
+// stored its result in such a dead register, and the run finds it in
+// the register the store came from, that store goes too.
+
+// moveRegs are the general registers a run loads its sources into. None
+// carries anything from one instruction to the next (R8 can: a float
+// run's rFR).
+var moveRegs = []int16{rAX, rCX, rDX, rSI, rDI, rR9, int16(x86.REG_R10), int16(x86.REG_R11)}
+
+// regKey names an x or y register.
+type regKey struct {
+	kind beam.OperandKind
+	n    int64
+}
+
+func keyOf(o beam.Operand) regKey { return regKey{o.Kind, o.Val} }
+
+// assignment is one destination of a run and the operand whose value,
+// as it was before the run, it ends up with.
+type assignment struct{ dst, src beam.Operand }
+
+// moveRun lowers the moves starting at instruction i as one parallel
+// assignment and returns how many it lowered: 0 when instruction i is
+// not a move the run can take, and the caller lowers it alone.
+func (l *lowerer) moveRun(i int) int {
+	code := l.fn.Func.Code
+	end := i
+	for end < len(code) && code[end].Op == beam.OpMove && !l.plan.Step[end] && movable(code[end]) {
+		end++
+	}
+	if end == i {
+		return 0
+	}
+	live := int64(-1)
+	if next := skipInert(code, end); next < len(code) && !l.plan.Step[next] {
+		live = xLiveBefore(code, next)
+	}
+	out := finalAssignments(code[i:end], live)
+
+	held, isHeld := l.heldReg(l.held.o)
+	regs := make(map[regKey]int16)
+	var loads []beam.Operand
+	free := 0
+	for _, a := range out {
+		if l.storesImmediate(a.src) {
+			continue
+		}
+		if _, ok := regs[keyOf(a.src)]; ok {
+			continue
+		}
+		if isHeld && isTermReg(a.src) && sameOperand(a.src, l.held.o) {
+			regs[keyOf(a.src)] = held
+			continue
+		}
+		for free < len(moveRegs) && isHeld && moveRegs[free] == held {
+			free++
+		}
+		if free == len(moveRegs) {
+			return 0 // more sources than registers: one move at a time
+		}
+		regs[keyOf(a.src)] = moveRegs[free]
+		loads = append(loads, a.src)
+		free++
+	}
+
+	if isHeld && overwritten(l.held.o, out, live) {
+		l.dropDeadStore(held, l.held.o)
+	}
+	for _, src := range loads {
+		l.loadDirect(src, regs[keyOf(src)])
+	}
+	for _, a := range out {
+		if c, ok := l.constant(a.src); ok && l.storesImmediate(a.src) {
+			l.op2(x86.AMOVQ, imm(int64(c)), l.addr(a.dst))
+			continue
+		}
+		l.op2(x86.AMOVQ, reg(regs[keyOf(a.src)]), l.addr(a.dst))
+	}
+	l.held = heldValue{}
+	return end - i
+}
+
+// movable reports whether the run can take a move: one into an x or y
+// register from an operand load understands.
+func movable(in beam.Instr) bool {
+	src, dst := in.Args[0], in.Args[1]
+	if !isTermReg(dst) {
+		return false
+	}
+	switch src.Kind {
+	case beam.KindX, beam.KindY, beam.KindLiteral, beam.KindAtom, beam.KindNil,
+		beam.KindUnsigned, beam.KindChar:
+		return true
+	case beam.KindInteger:
+		return src.Big == nil // an int64 names itself; a bignum would not
+	}
+	return false
+}
+
+// skipInert returns the index of the first instruction from j on that is
+// not a line marker or a trim, which touch no x register.
+func skipInert(code []beam.Instr, j int) int {
+	for j < len(code) && (isLineMarker(code[j].Op) || code[j].Op == beam.OpTrim) {
+		j++
+	}
+	return j
+}
+
+// finalAssignments runs the moves symbolically: it returns, in the order
+// destinations were first written, each destination that must be stored
+// with the operand (read before the run) whose value it ends up with.
+// With live >= 0, x registers from live up are dead after the run.
+func finalAssignments(moves []beam.Instr, live int64) []assignment {
+	value := make(map[regKey]beam.Operand)
+	var order []beam.Operand
+	for _, in := range moves {
+		src, dst := in.Args[0], in.Args[1]
+		if isTermReg(src) {
+			if v, ok := value[keyOf(src)]; ok {
+				src = v
+			}
+		}
+		if _, ok := value[keyOf(dst)]; !ok {
+			order = append(order, dst)
+		}
+		value[keyOf(dst)] = src
+	}
+	var out []assignment
+	for _, d := range order {
+		v := value[keyOf(d)]
+		if d.Kind == beam.KindX && live >= 0 && d.Val >= live {
+			continue // dead after the run
+		}
+		if isTermReg(v) && keyOf(v) == keyOf(d) {
+			continue // back to the value it had
+		}
+		out = append(out, assignment{d, v})
+	}
+	return out
+}
+
+// overwritten reports whether nothing reads what x or y register o holds
+// before the run, once the run has read it: o is dead after the run, or
+// the run stores a new value in it.
+func overwritten(o beam.Operand, out []assignment, live int64) bool {
+	if o.Kind == beam.KindX && live >= 0 && o.Val >= live {
+		return true
+	}
+	for _, a := range out {
+		if keyOf(a.dst) == keyOf(o) {
+			return true
+		}
+	}
+	return false
+}
+
+// xLiveBefore returns how many x registers (x0 and up) instruction j
+// reads, all others being dead there, or -1 when it does not say.
+func xLiveBefore(code []beam.Instr, j int) int64 {
+	in := code[j]
+	switch in.Op {
+	case beam.OpCall, beam.OpCallLast, beam.OpCallOnly,
+		beam.OpCallExt, beam.OpCallExtLast, beam.OpCallExtOnly:
+		return in.Args[0].Val
+	case beam.OpCallFun:
+		return in.Args[0].Val + 1 // the arguments, then the fun
+	case beam.OpApply, beam.OpApplyLast:
+		return in.Args[0].Val + 2 // the arguments, then module and function
+	case beam.OpReturn:
+		return 1
+	case beam.OpAllocate, beam.OpAllocateZero, beam.OpTestHeap:
+		return in.Args[1].Val
+	case beam.OpAllocateHeap, beam.OpAllocateHeapZero:
+		return in.Args[2].Val
+	case beam.OpDeallocate:
+		if j+1 < len(code) && code[j+1].Op == beam.OpReturn {
+			return 1
+		}
+	}
+	return -1
+}
+
+// storesImmediate reports whether a move of o stores it as an imm32.
+func (l *lowerer) storesImmediate(o beam.Operand) bool {
+	c, ok := l.constant(o)
+	return ok && int64(c) == int64(int32(c))
+}
+
+// loadDirect puts o in r, from memory or as a constant, without asking
+// which register holds what (load would, and the run has asked already).
+func (l *lowerer) loadDirect(o beam.Operand, r int16) {
+	saved := l.held
+	l.held = heldValue{}
+	l.load(o, r)
+	l.held = saved
+}
+
+// dropDeadStore removes the store of register r to x register o that the
+// previous instruction emitted last, when o is dead: nothing reads it
+// before it is written again, and the run takes its value from r.
+func (l *lowerer) dropDeadStore(r int16, o beam.Operand) {
+	p := l.last
+	want := l.addr(o)
+	if p == nil || p.As != x86.AMOVQ || p.From.Type != obj.TYPE_REG || p.From.Reg != r ||
+		p.To.Type != obj.TYPE_MEM || p.To.Reg != want.Reg || p.To.Offset != want.Offset || p.To.Index != 0 {
+		return
+	}
+	l.dropLast()
+}
+
+func isLineMarker(op beam.Opcode) bool {
+	return op == beam.OpLine || op == beam.OpExecutableLine || op == beam.OpDebugLine
+}
