@@ -134,7 +134,9 @@ func (l *lowerer) writeFR(toMem, toXMM obj.As, r int16, dst beam.Operand) {
 	l.loadFRBase()
 	l.op2(toMem, reg(r), l.frAddr(dst))
 	if dst.Val < frCached {
-		l.op2(toXMM, reg(r), reg(frXMM(dst.Val)))
+		if r != frXMM(dst.Val) {
+			l.op2(toXMM, reg(r), reg(frXMM(dst.Val)))
+		}
 		l.frInXMM |= 1 << dst.Val
 	}
 }
@@ -230,16 +232,21 @@ func (l *lowerer) termToFR(in beam.Instr, src, dst beam.Operand, convert bool) {
 	l.jumpUnlessBoxed(rAX, slow)
 	l.cmpImm2(mem(rAX, -abi.PrimaryBoxed), floatHeader)
 	l.jmp(x86.AJNE, slow)
-	l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryBoxed), reg(rCX))
-	l.setFRBits(rCX, dst)
+	if dst.Val < frCached {
+		// Straight into the XMM copy, and from there to the array.
+		l.op2(x86.AMOVSD, mem(rAX, 8-abi.PrimaryBoxed), reg(frXMM(dst.Val)))
+		l.setFR(frXMM(dst.Val), dst)
+	} else {
+		l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryBoxed), reg(rCX))
+		l.setFRBits(rCX, dst)
+	}
 	l.bind(done)
 }
 
 // boxFloat stores float register src, boxed, in dst. The words were
 // reserved by the test_heap or allocate_heap before (its float count).
 func (l *lowerer) boxFloat(src, dst beam.Operand) {
-	l.op2(x86.AMOVQ, imm(int64(floatHeader)), reg(rCX))
-	l.op2(x86.AMOVQ, reg(rCX), mem(rHeap, 0))
+	l.op2(x86.AMOVQ, imm(int64(floatHeader)), mem(rHeap, 0))
 	if from := l.frSource(src); from.Type == obj.TYPE_REG {
 		l.op2(x86.AMOVSD, from, mem(rHeap, 8))
 	} else {
@@ -250,16 +257,30 @@ func (l *lowerer) boxFloat(src, dst beam.Operand) {
 	l.store(rAX, dst)
 }
 
-// farith is fadd, fsub, fmul and fdiv: dst = x op y.
+// farith is fadd, fsub, fmul and fdiv: dst = x op y. When dst has an
+// XMM copy, the result is computed there, unless that register is y's
+// (read after x is put in place). A result that fails the finiteness
+// test is left in the XMM register only: the paths from the test reach
+// a label, where the copies are forgotten, or raise.
 func (l *lowerer) farith(as obj.As, fail, x, y, dst beam.Operand) {
-	if from := l.frSource(x); from.Type == obj.TYPE_REG {
-		l.op2(x86.AMOVAPD, from, reg(xA))
-	} else {
-		l.op2(x86.AMOVSD, from, reg(xA))
+	to := xA
+	if dst.Val < frCached && (dst.Val != y.Val || x.Val == y.Val) {
+		to = frXMM(dst.Val)
 	}
-	l.op2(as, l.frSource(y), reg(xA))
-	l.checkFinite(xA, fail)
-	l.setFR(xA, dst)
+	ySrc := l.frSource(y)
+	if from := l.frSource(x); from.Type == obj.TYPE_REG {
+		if from.Reg != to {
+			l.op2(x86.AMOVAPD, from, reg(to))
+		}
+	} else {
+		l.op2(x86.AMOVSD, from, reg(to))
+	}
+	if x.Val == y.Val {
+		ySrc = reg(to)
+	}
+	l.op2(as, ySrc, reg(to))
+	l.checkFinite(to, fail)
+	l.setFR(to, dst)
 }
 
 // checkFinite takes the fail label, or raises badarith, when the float
