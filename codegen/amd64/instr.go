@@ -426,6 +426,18 @@ func (l *lowerer) inAX(src beam.Operand) bool {
 	return false
 }
 
+// cmpOperandImm compares operand o with a constant: in memory, when o
+// is an x or y register that no general register holds already and the
+// constant fits an imm32.
+func (l *lowerer) cmpOperandImm(o beam.Operand, v uint64) {
+	if _, held := l.heldReg(o); !held && isTermReg(o) && int64(v) == int64(int32(v)) {
+		l.op2(x86.ACMPQ, l.addr(o), imm(int64(v)))
+		return
+	}
+	l.load(o, rAX)
+	l.cmpImm(rAX, v)
+}
+
 func sameOperand(a, b beam.Operand) bool {
 	return a.Kind == b.Kind && a.Val == b.Val && a.Big == nil && b.Big == nil
 }
@@ -576,8 +588,7 @@ func (l *lowerer) equality(op beam.Opcode, fail *label, x, y beam.Operand) {
 		kind = abi.CmpEq
 	}
 	if v, other, ok := l.identityOperand(x, y, kind == abi.CmpEqExact); ok {
-		l.load(other, rAX)
-		l.cmpImm(rAX, v)
+		l.cmpOperandImm(other, v)
 		if negate {
 			l.jmp(x86.AJEQ, fail)
 		} else {

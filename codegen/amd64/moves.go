@@ -49,11 +49,12 @@ func (l *lowerer) moveRun(i int) int {
 	if end == i {
 		return 0
 	}
-	live := int64(-1)
-	if next := skipInert(code, end); next < len(code) && !l.plan.Step[next] {
-		live = xLiveBefore(code, next)
+	next, trimmed := skipInert(code, end)
+	d := deadAfter{x: -1, y: trimmed}
+	if next < len(code) && !l.plan.Step[next] {
+		d.x = xLiveBefore(code, next)
 	}
-	out := finalAssignments(code[i:end], live)
+	out := finalAssignments(code[i:end], d)
 
 	held, isHeld := l.heldReg(l.held.o)
 	regs := make(map[regKey]int16)
@@ -81,20 +82,20 @@ func (l *lowerer) moveRun(i int) int {
 		free++
 	}
 
-	if isHeld && overwritten(l.held.o, out, live) {
+	if isHeld && overwritten(l.held.o, out, d) {
 		l.dropDeadStore(held, l.held.o)
 	}
 	for _, src := range loads {
 		l.loadDirect(src, regs[keyOf(src)])
 	}
+	l.held = heldValue{}
 	for _, a := range out {
 		if c, ok := l.constant(a.src); ok && l.storesImmediate(a.src) {
 			l.op2(x86.AMOVQ, imm(int64(c)), l.addr(a.dst))
 			continue
 		}
-		l.op2(x86.AMOVQ, reg(regs[keyOf(a.src)]), l.addr(a.dst))
+		l.store(regs[keyOf(a.src)], a.dst) // the last one stays held
 	}
-	l.held = heldValue{}
 	return end - i
 }
 
@@ -116,19 +117,40 @@ func movable(in beam.Instr) bool {
 }
 
 // skipInert returns the index of the first instruction from j on that is
-// not a line marker or a trim, which touch no x register.
-func skipInert(code []beam.Instr, j int) int {
-	for j < len(code) && (isLineMarker(code[j].Op) || code[j].Op == beam.OpTrim) {
-		j++
+// not a line marker or a trim, which read no register, and how many y
+// registers the trims drop: y0 and up, numbered as before the first.
+func skipInert(code []beam.Instr, j int) (int, int64) {
+	var trimmed int64
+	for ; j < len(code); j++ {
+		switch {
+		case isLineMarker(code[j].Op):
+		case code[j].Op == beam.OpTrim:
+			trimmed += code[j].Args[0].Val
+		default:
+			return j, trimmed
+		}
 	}
-	return j
+	return j, trimmed
+}
+
+// deadAfter says which registers nothing reads after a run: x registers
+// from x up (none when x < 0), and y registers below y.
+type deadAfter struct{ x, y int64 }
+
+func (d deadAfter) has(o beam.Operand) bool {
+	switch o.Kind {
+	case beam.KindX:
+		return d.x >= 0 && o.Val >= d.x
+	case beam.KindY:
+		return o.Val < d.y
+	}
+	return false
 }
 
 // finalAssignments runs the moves symbolically: it returns, in the order
 // destinations were first written, each destination that must be stored
 // with the operand (read before the run) whose value it ends up with.
-// With live >= 0, x registers from live up are dead after the run.
-func finalAssignments(moves []beam.Instr, live int64) []assignment {
+func finalAssignments(moves []beam.Instr, dead deadAfter) []assignment {
 	value := make(map[regKey]beam.Operand)
 	var order []beam.Operand
 	for _, in := range moves {
@@ -146,8 +168,8 @@ func finalAssignments(moves []beam.Instr, live int64) []assignment {
 	var out []assignment
 	for _, d := range order {
 		v := value[keyOf(d)]
-		if d.Kind == beam.KindX && live >= 0 && d.Val >= live {
-			continue // dead after the run
+		if dead.has(d) {
+			continue
 		}
 		if isTermReg(v) && keyOf(v) == keyOf(d) {
 			continue // back to the value it had
@@ -160,8 +182,8 @@ func finalAssignments(moves []beam.Instr, live int64) []assignment {
 // overwritten reports whether nothing reads what x or y register o holds
 // before the run, once the run has read it: o is dead after the run, or
 // the run stores a new value in it.
-func overwritten(o beam.Operand, out []assignment, live int64) bool {
-	if o.Kind == beam.KindX && live >= 0 && o.Val >= live {
+func overwritten(o beam.Operand, out []assignment, dead deadAfter) bool {
+	if dead.has(o) {
 		return true
 	}
 	for _, a := range out {
@@ -182,6 +204,11 @@ func xLiveBefore(code []beam.Instr, j int) int64 {
 		return in.Args[0].Val
 	case beam.OpCallFun:
 		return in.Args[0].Val + 1 // the arguments, then the fun
+	case beam.OpCallFun2:
+		if fun := in.Args[2]; fun.Kind == beam.KindX {
+			return max(in.Args[1].Val, fun.Val+1)
+		}
+		return in.Args[1].Val
 	case beam.OpApply, beam.OpApplyLast:
 		return in.Args[0].Val + 2 // the arguments, then module and function
 	case beam.OpReturn:
