@@ -208,26 +208,41 @@ func (a *asm) leave(at *label) {
 	a.emit(obj.ARET, obj.Addr{}, obj.Addr{})
 }
 
-// dropLast removes the last instruction emitted. Labels bound to it are
-// bound to the next one instead.
-func (a *asm) dropLast() {
-	p := a.last
-	n := len(a.progs)
-	if p == nil || n == 0 || a.progs[n-1] != p {
+// drop removes instruction p, one of the last emitted. Labels bound to
+// it are bound to the instruction after it instead.
+func (a *asm) drop(p *obj.Prog) {
+	i := len(a.progs) - 1
+	for i >= 0 && a.progs[i] != p {
+		i--
+	}
+	if i < 0 {
 		a.fail(fmt.Errorf("internal error: no instruction to drop"))
 		return
 	}
+	var next *obj.Prog
+	if i+1 < len(a.progs) {
+		next = a.progs[i+1]
+	}
 	for _, l := range a.labels {
-		if l.prog == p {
-			l.prog = nil
+		if l.prog != p {
+			continue
+		}
+		l.prog = next
+		if next == nil {
 			a.pending = append(a.pending, l)
 		}
 	}
-	a.progs = a.progs[:n-1]
-	if n == 1 {
-		a.first, a.last = nil, nil
-		return
+	switch {
+	case i > 0:
+		a.progs[i-1].Link = next
+	default:
+		a.first = next
 	}
-	a.last = a.progs[n-2]
-	a.last.Link = nil
+	if next == nil {
+		a.last = nil
+		if i > 0 {
+			a.last = a.progs[i-1]
+		}
+	}
+	a.progs = append(a.progs[:i], a.progs[i+1:]...)
 }

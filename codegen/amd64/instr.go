@@ -112,6 +112,9 @@ func (l *lowerer) instr(in beam.Instr) error {
 			break // test_arity fails to the same label for anything not a tuple
 		}
 		l.typeTest(in.Op, l.failLabel(a[0]), a[1])
+		if in.Op != beam.OpIsBinary {
+			l.noteTested(a[1])
+		}
 	case beam.OpIsFunction2:
 		l.isFunction2(in)
 	case beam.OpTestArity:
@@ -120,6 +123,7 @@ func (l *lowerer) instr(in beam.Instr) error {
 		l.jumpUnlessBoxed(rAX, fail)
 		l.cmpImm2(mem(rAX, -abi.PrimaryBoxed), abi.Header(abi.SubTuple, int(a[2].Val)))
 		l.jmp(x86.AJNE, fail)
+		l.noteTested(a[1])
 	case beam.OpIsTaggedTuple:
 		fail := l.failLabel(a[0])
 		l.load(a[1], rAX)
@@ -132,6 +136,7 @@ func (l *lowerer) instr(in beam.Instr) error {
 		}
 		l.cmpImm2(mem(rAX, 8-abi.PrimaryBoxed), v)
 		l.jmp(x86.AJNE, fail)
+		l.noteTested(a[1])
 	case beam.OpIsEqExact, beam.OpIsNeExact, beam.OpIsEq, beam.OpIsNe:
 		l.equality(in.Op, l.failLabel(a[0]), a[1], a[2])
 	case beam.OpIsLt, beam.OpIsGe:
@@ -243,12 +248,19 @@ func (l *lowerer) instr(in beam.Instr) error {
 		if in.Op == beam.OpAllocateHeap || in.Op == beam.OpAllocateHeapZero {
 			heapWords, live = heapNeed(a[1]), a[2].Val
 		}
+		// A value the instruction before left in a register stays there.
+		held := l.held
+		keep, spill, reload := l.carryHeld(live)
+		scratch := rAX
+		if keep == rAX {
+			scratch = rCX
+		}
 		// Room for the frame and the continuation a call pushes on it.
-		l.checkStack(n + 1)
+		l.checkStackKeeping(n+1, scratch, spill, reload)
 		// The heap first, as OTP does: a collection then sees no frame,
 		// and the new y registers need no clearing for it.
 		if heapWords > 0 {
-			l.checkHeap(heapWords, live)
+			l.checkHeapKeeping(heapWords, live, scratch, spill, reload)
 		}
 		if n > 0 {
 			// Every stack word must be a term or a CP for the collector:
@@ -262,12 +274,15 @@ func (l *lowerer) instr(in beam.Instr) error {
 					continue
 				}
 				if !cleared {
-					l.op2(x86.AXORL, reg(rAX), reg(rAX))
+					l.op2(x86.AXORL, reg(scratch), reg(scratch))
 					cleared = true
 				}
-				l.op2(x86.AMOVQ, reg(rAX), mem(rSP, 8*i))
+				l.op2(x86.AMOVQ, reg(scratch), mem(rSP, 8*i))
 			}
 			l.op2(x86.AADDQ, imm(8*n), reg(rSP))
+		}
+		if keep >= 0 {
+			l.keepHeld(held)
 		}
 	case beam.OpTestHeap:
 		l.checkHeap(heapNeed(a[0]), a[1].Val)
@@ -450,6 +465,14 @@ func (l *lowerer) cmpImm2(m obj.Addr, v uint64) {
 	}
 	l.op2(x86.AMOVQ, imm(int64(v)), reg(rDI))
 	l.op2(x86.ACMPQ, m, reg(rDI))
+}
+
+// noteTested records that AX holds src after a test that loaded it there
+// and left it alone (its branches clobber only rTmp and rDI).
+func (l *lowerer) noteTested(src beam.Operand) {
+	if isTermReg(src) {
+		l.noteLoaded(rAX, src)
+	}
 }
 
 // typeTest lowers the is_* type tests.

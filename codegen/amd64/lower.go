@@ -269,14 +269,23 @@ var raiseKinds = map[beam.MFA]int64{
 // Checks.
 
 // checkStack makes sure n more words fit on the process stack.
-func (l *lowerer) checkStack(n int64) {
+func (l *lowerer) checkStack(n int64) { l.checkStackKeeping(n, rAX, func() {}, func() {}) }
+
+// checkStackKeeping is checkStack with scratch for its scratch register,
+// and spill and reload run around the exit that grows the stack.
+func (l *lowerer) checkStackKeeping(n int64, scratch int16, spill, reload func()) {
 	again := l.newLabel()
 	l.bind(again)
-	l.op2(x86.ALEAQ, mem(rSP, 8*n), reg(rAX))
-	l.op2(x86.ACMPQ, reg(rAX), ctx(abi.OffStackLimit))
+	l.op2(x86.ALEAQ, mem(rSP, 8*n), reg(scratch))
+	l.op2(x86.ACMPQ, reg(scratch), ctx(abi.OffStackLimit))
 	grow := l.stub(func() {
+		spill()
 		l.setOperand(0, n)
-		l.exit(abi.ReqStack, again)
+		back := l.newLabel()
+		l.exit(abi.ReqStack, back)
+		l.bind(back)
+		reload()
+		l.jmp(obj.AJMP, again)
 	})
 	l.jmp(x86.AJHI, grow)
 }
@@ -333,13 +342,24 @@ func (l *lowerer) checkCPRoom() {
 // checkHeap makes sure need words fit in the young generation,
 // collecting with live x registers otherwise.
 func (l *lowerer) checkHeap(need, live int64) {
+	l.checkHeapKeeping(need, live, rAX, func() {}, func() {})
+}
+
+// checkHeapKeeping is checkHeap with scratch for its scratch register,
+// and spill and reload run around the exit that collects.
+func (l *lowerer) checkHeapKeeping(need, live int64, scratch int16, spill, reload func()) {
 	done := l.newLabel()
-	l.op2(x86.ALEAQ, mem(rHeap, 8*need), reg(rAX))
-	l.op2(x86.ACMPQ, reg(rAX), ctx(abi.OffHeapLimit))
+	l.op2(x86.ALEAQ, mem(rHeap, 8*need), reg(scratch))
+	l.op2(x86.ACMPQ, reg(scratch), ctx(abi.OffHeapLimit))
 	gc := l.stub(func() {
+		spill()
 		l.setOperand(0, need)
 		l.setOperand(1, live)
-		l.exit(abi.ReqGC, done)
+		back := l.newLabel()
+		l.exit(abi.ReqGC, back)
+		l.bind(back)
+		reload()
+		l.jmp(obj.AJMP, done)
 	})
 	l.jmp(x86.AJHI, gc)
 	l.bind(done)

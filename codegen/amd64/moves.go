@@ -240,17 +240,18 @@ func (l *lowerer) loadDirect(o beam.Operand, r int16) {
 	l.held = saved
 }
 
-// dropDeadStore removes the store of register r to x register o that the
-// previous instruction emitted last, when o is dead: nothing reads it
-// before it is written again, and the run takes its value from r.
+// dropDeadStore removes the store of register r to register o that put
+// the held value there, when nothing reads o's memory before it is
+// written again: the run takes the value from r, and the slow paths of
+// code carried over since (allocate) store it again before they leave.
 func (l *lowerer) dropDeadStore(r int16, o beam.Operand) {
-	p := l.last
+	p := l.held.store
 	want := l.addr(o)
 	if p == nil || p.As != x86.AMOVQ || p.From.Type != obj.TYPE_REG || p.From.Reg != r ||
 		p.To.Type != obj.TYPE_MEM || p.To.Reg != want.Reg || p.To.Offset != want.Offset || p.To.Index != 0 {
 		return
 	}
-	l.dropLast()
+	l.drop(p)
 }
 
 func isLineMarker(op beam.Opcode) bool {
