@@ -13,20 +13,23 @@ import (
 
 // Registers. The fixed ones are runtime/abi's choice (abi.AMD64*).
 var (
-	rCtx   = hwReg(abi.AMD64Ctx)
-	rX     = hwReg(abi.AMD64XBase)
-	rSP    = hwReg(abi.AMD64StackPtr)
-	rHeap  = hwReg(abi.AMD64HeapTop)
-	rReds  = hwReg(abi.AMD64Reds)
-	rAX    = int16(x86.REG_AX)
-	rCX    = int16(x86.REG_CX)
-	rDX    = int16(x86.REG_DX)
-	rSI    = int16(x86.REG_SI)
-	rDI    = int16(x86.REG_DI)
-	rR8    = int16(x86.REG_R8)
-	rR9    = int16(x86.REG_R9)
-	rTmp   = rDX // scratch of tests
-	argReg = []int16{rAX, rCX, rSI, rDI}
+	rCtx  = hwReg(abi.AMD64Ctx)
+	rX    = hwReg(abi.AMD64XBase)
+	rSP   = hwReg(abi.AMD64StackPtr)
+	rHeap = hwReg(abi.AMD64HeapTop)
+	rReds = hwReg(abi.AMD64Reds)
+	rAX   = int16(x86.REG_AX)
+	rCX   = int16(x86.REG_CX)
+	rDX   = int16(x86.REG_DX)
+	rSI   = int16(x86.REG_SI)
+	rDI   = int16(x86.REG_DI)
+	rR8   = int16(x86.REG_R8)
+	rR9   = int16(x86.REG_R9)
+	rTmp  = rDX // scratch of tests
+	// rResult holds x0's value whenever native code resumes at a return
+	// label (ret, Prelude).
+	rResult = rAX
+	argReg  = []int16{rAX, rCX, rSI, rDI}
 )
 
 // hwReg maps a hardware register number to golang-asm's name.

@@ -57,7 +57,7 @@ func (l *lowerer) callFun(arity int64, fun beam.Operand) {
 		l.op2(x86.AADDQ, imm(8), reg(rSP))
 		l.exit(abi.ReqCallFun, ret)
 	})
-	l.bind(ret)
+	l.bindReturn(ret)
 }
 
 // makeFun lowers make_fun3 in line: the closure is
@@ -140,5 +140,5 @@ func (l *lowerer) apply(arity, dealloc int64, last bool) {
 		return
 	}
 	l.exit(abi.ReqApply, ret)
-	l.bind(ret)
+	l.bindReturn(ret)
 }

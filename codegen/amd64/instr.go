@@ -88,19 +88,19 @@ func (l *lowerer) instr(in beam.Instr) error {
 		l.load(a[0], rCX)
 		l.op2(x86.AMOVQ, reg(rCX), mem(rAX, 8*(a[2].Val+1)-abi.PrimaryBoxed))
 	case beam.OpPutList:
-		l.load(a[0], rAX)
-		l.load(a[1], rCX)
-		l.op2(x86.AMOVQ, reg(rAX), mem(rHeap, 0))
-		l.op2(x86.AMOVQ, reg(rCX), mem(rHeap, 8))
+		// The held register first: loading the other would clobber it.
+		l.putHeapWords(map[int64]beam.Operand{0: a[0], 1: a[1]})
 		l.op2(x86.ALEAQ, mem(rHeap, abi.PrimaryList), reg(rAX))
 		l.op2(x86.AADDQ, imm(16), reg(rHeap))
 		l.store(rAX, a[2])
 	case beam.OpPutTuple2:
 		elems := a[1].List
 		l.op2(x86.AMOVQ, imm(int64(abi.Header(abi.SubTuple, len(elems)))), mem(rHeap, 0))
+		words := make(map[int64]beam.Operand, len(elems))
 		for i, e := range elems {
-			l.putHeapWord(int64(i+1), e, rAX)
+			words[int64(i+1)] = e
 		}
+		l.putHeapWords(words)
 		l.takeBoxed(int64(len(elems) + 1))
 		l.store(rAX, a[0])
 
@@ -285,7 +285,16 @@ func (l *lowerer) instr(in beam.Instr) error {
 			l.keepHeld(held)
 		}
 	case beam.OpTestHeap:
-		l.checkHeap(heapNeed(a[0]), a[1].Val)
+		held := l.held
+		keep, spill, reload := l.carryHeld(a[1].Val)
+		scratch := rAX
+		if keep == rAX {
+			scratch = rCX
+		}
+		l.checkHeapKeeping(heapNeed(a[0]), a[1].Val, scratch, spill, reload)
+		if keep >= 0 {
+			l.keepHeld(held)
+		}
 	case beam.OpDeallocate, beam.OpTrim:
 		if in.Op == beam.OpDeallocate && l.deallocReturn(l.at) > 0 {
 			break // the return pops the frame with its continuation
@@ -390,19 +399,31 @@ func callKind(in beam.Instr) (kind, dealloc int64) {
 // ret pops the continuation, and the frame of frame words (if any) below
 // it, and goes there: straight to native code, or through the runtime to
 // the interpreter.
+//
+// Native code comes back with x0's value in AX as well (rResult), so
+// that the caller need not load what the callee has just stored.
 func (l *lowerer) ret(frame int64) {
+	l.load(beam.Operand{Kind: beam.KindX, Val: 0}, rResult)
 	l.op2(x86.ASUBQ, imm(8*(1+max(frame, 0))), reg(rSP))
-	l.op2(x86.AMOVQ, mem(rSP, 0), reg(rAX))
+	l.op2(x86.AMOVQ, mem(rSP, 0), reg(rTmp))
 	// The native flag is bit 2: the last bit the shift drops, in CF.
-	l.op2(x86.ASHRQ, imm(abi.CPShift), reg(rAX))
+	l.op2(x86.ASHRQ, imm(abi.CPShift), reg(rTmp))
 	toInterp := l.stub(func() {
 		l.op2(x86.AMOVQ, mem(rSP, 0), reg(rAX))
 		l.op2(x86.AMOVQ, reg(rAX), ctx(abi.OffOperand(0)))
 		l.exit(abi.ReqReturn, nil)
 	})
 	l.jmp(x86.AJCC, toInterp)
-	l.op2(x86.AADDQ, ctx(abi.OffCodeBase), reg(rAX))
-	l.op1(obj.AJMP, reg(rAX))
+	l.op2(x86.AADDQ, ctx(abi.OffCodeBase), reg(rTmp))
+	l.op1(obj.AJMP, reg(rTmp))
+}
+
+// bindReturn binds the label a call returns to. Every way back there
+// (ret, and the dispatcher for returns through the runtime) has x0's
+// value in rResult.
+func (l *lowerer) bindReturn(ret *label) {
+	l.bind(ret)
+	l.noteLoaded(rResult, beam.Operand{Kind: beam.KindX, Val: 0})
 }
 
 // arityTestFollows reports whether the next instruction (line markers

@@ -308,6 +308,33 @@ func (l *lowerer) putHeapWord(i int64, v beam.Operand, scratch int16) {
 	l.op2(x86.AMOVQ, reg(scratch), mem(rHeap, 8*i))
 }
 
+// putHeapWords stores operands at heap top + 8*i for each i: first those
+// the held register holds, straight from it, then the others through
+// AX, which may be the held register.
+func (l *lowerer) putHeapWords(words map[int64]beam.Operand) {
+	order := make([]int64, 0, len(words))
+	for i := range words {
+		order = append(order, i)
+	}
+	sort.Slice(order, func(a, b int) bool { return order[a] < order[b] })
+	if r, ok := l.heldReg(l.held.o); ok {
+		for _, i := range order {
+			if sameOperand(words[i], l.held.o) {
+				l.op2(x86.AMOVQ, reg(r), mem(rHeap, 8*i))
+			}
+		}
+		for _, i := range order {
+			if !sameOperand(words[i], l.held.o) {
+				l.putHeapWord(i, words[i], rAX)
+			}
+		}
+		return
+	}
+	for _, i := range order {
+		l.putHeapWord(i, words[i], rAX)
+	}
+}
+
 // leaveCaller readies the stack for a call of kind (abi.Call*): a normal
 // call pushes its continuation, the returned label, which the caller
 // binds after the call; a last call drops the frame of dealloc words.
@@ -483,7 +510,7 @@ func (l *lowerer) call(target beam.MFA, external bool, kind int64, dealloc int64
 		})
 	}
 	if kind == abi.CallNormal {
-		l.bind(ret)
+		l.bindReturn(ret)
 	}
 }
 
