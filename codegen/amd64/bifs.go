@@ -152,6 +152,14 @@ func (l *lowerer) mul(s bifSite, slow *label) {
 		l.load(s.args[0], rAX)
 		l.jumpUnlessSmall(rAX, slow)
 		l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rAX))
+		if f := c << abi.SmallShift; f == int64(int32(f)) && f>>abi.SmallShift == c {
+			p := l.emit(x86.AIMUL3Q, imm(f), reg(rAX))
+			p.SetFrom3(reg(rAX))
+			l.jmp(x86.AJOS, slow)
+			l.op2(x86.AORQ, imm(abi.TagSmall), reg(rAX))
+			l.store(rAX, s.dst)
+			return
+		}
 		l.op2(x86.AMOVQ, imm(c<<abi.SmallShift), reg(rCX))
 	} else {
 		l.smallArgs(s, slow)

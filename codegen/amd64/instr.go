@@ -63,8 +63,15 @@ func (l *lowerer) instr(in beam.Instr) error {
 		}
 		l.op2(x86.AMOVQ, mem(rAX, -abi.PrimaryList), reg(rCX))
 		l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryList), reg(rDX))
-		l.store(rCX, a[1])
-		l.store(rDX, a[2])
+		// The one stored last stays held: the head, when the next
+		// instruction reads it first.
+		if l.nextReadsFirst(a[1]) {
+			l.store(rDX, a[2])
+			l.store(rCX, a[1])
+		} else {
+			l.store(rCX, a[1])
+			l.store(rDX, a[2])
+		}
 	case beam.OpGetHd:
 		if !l.inAX(a[0]) {
 			l.load(a[0], rAX)
@@ -486,6 +493,22 @@ func (l *lowerer) cmpImm2(m obj.Addr, v uint64) {
 	}
 	l.op2(x86.AMOVQ, imm(int64(v)), reg(rDI))
 	l.op2(x86.ACMPQ, m, reg(rDI))
+}
+
+// nextReadsFirst reports whether the next instruction (line markers
+// aside) has o as its first register operand.
+func (l *lowerer) nextReadsFirst(o beam.Operand) bool {
+	code := l.fn.Func.Code
+	next, _ := skipInert(code, l.at+1)
+	if next >= len(code) || code[next].Op == beam.OpTrim {
+		return false
+	}
+	for _, a := range code[next].Args {
+		if isTermReg(a) {
+			return sameOperand(a, o)
+		}
+	}
+	return false
 }
 
 // noteTested records that AX holds src after a test that loaded it there
