@@ -15,12 +15,15 @@ import (
 //
 // Within a run of float instructions (and the moves and tuple loads erlc
 // puts between them, which cannot leave native code), float registers
-// 0 to frCached-1 are also kept in X1..X13: every write goes to both, so
-// the array is always current for the runtime, and reads take the XMM
-// copy when the run has one. Arithmetic then chains through registers
-// instead of through a store and a reload. The copies are forgotten where
-// the run ends: at a label, at any other instruction, and at an exit to
-// the runtime (whose Go code uses the XMM registers freely).
+// 0 to frCached-1 live in X1..X13: writes go to the XMM register only
+// (the register is dirty), and reads take the XMM copy when the run has
+// one. Arithmetic then chains through registers instead of through a
+// store and a reload, and a register written several times is stored
+// once. The dirty ones are written to the array wherever the runtime or
+// other code could read it: before an exit to the runtime (whose Go code
+// uses the XMM registers freely), before a branch to a label, and where
+// the run ends (a label or any other instruction), where the copies are
+// forgotten.
 //
 // Like the interpreter, every arithmetic instruction checks its own
 // result: a result that is not finite (infinity or NaN) takes the fail
@@ -76,6 +79,35 @@ func (l *lowerer) float(in beam.Instr) {
 func (l *lowerer) forgetFloats() {
 	l.frBase = false
 	l.frInXMM = 0
+	l.frDirty = 0
+}
+
+// endFloatRun writes the dirty float registers back and forgets the run.
+func (l *lowerer) endFloatRun() {
+	if l.frDirty != 0 {
+		l.loadFRBase()
+		l.writeBack(l.frDirty)
+	}
+	l.forgetFloats()
+}
+
+// writeBack stores the XMM copies of the float registers in mask to the
+// array; rFR must hold its address.
+func (l *lowerer) writeBack(mask uint16) {
+	for n := int64(0); n < frCached; n++ {
+		if mask&(1<<n) != 0 {
+			l.op2(x86.AMOVSD, reg(frXMM(n)), mem(rFR, 8*n))
+		}
+	}
+}
+
+// writeBackFrom is writeBack for out-of-line code, which cannot know
+// whether rFR is loaded.
+func (l *lowerer) writeBackFrom(mask uint16) {
+	if mask != 0 {
+		l.op2(x86.AMOVQ, ctx(abi.OffFRegs), reg(rFR))
+		l.writeBack(mask)
+	}
 }
 
 // loadFRBase loads rFR unless an instruction of the run did.
@@ -103,6 +135,7 @@ func keepsFloats(op beam.Opcode) bool {
 // stepFloat has the runtime execute the instruction; rFR and the XMM
 // copies do not survive the exit.
 func (l *lowerer) stepFloat(in beam.Instr) {
+	l.endFloatRun()
 	l.step(in)
 	l.forgetFloats()
 }
@@ -121,24 +154,26 @@ func (l *lowerer) frSource(o beam.Operand) obj.Addr {
 }
 
 // setFR writes the float in XMM register x to float register dst: to
-// the array, and to dst's XMM copy.
+// its XMM copy, or to the array when it has none.
 func (l *lowerer) setFR(x int16, dst beam.Operand) { l.writeFR(x86.AMOVSD, x86.AMOVAPD, x, dst) }
 
 // setFRBits writes the float bits in general register r to float
 // register dst, as setFR does.
 func (l *lowerer) setFRBits(r int16, dst beam.Operand) { l.writeFR(x86.AMOVQ, x86.AMOVQ, r, dst) }
 
-// writeFR stores r in float register dst's word with toMem, and copies
-// it to dst's XMM register with toXMM.
+// writeFR copies r to float register dst's XMM register with toXMM, or,
+// when dst has none, stores it in dst's word with toMem.
 func (l *lowerer) writeFR(toMem, toXMM obj.As, r int16, dst beam.Operand) {
-	l.loadFRBase()
-	l.op2(toMem, reg(r), l.frAddr(dst))
-	if dst.Val < frCached {
-		if r != frXMM(dst.Val) {
-			l.op2(toXMM, reg(r), reg(frXMM(dst.Val)))
-		}
-		l.frInXMM |= 1 << dst.Val
+	if dst.Val >= frCached {
+		l.loadFRBase()
+		l.op2(toMem, reg(r), l.frAddr(dst))
+		return
 	}
+	if r != frXMM(dst.Val) {
+		l.op2(toXMM, reg(r), reg(frXMM(dst.Val)))
+	}
+	l.frInXMM |= 1 << dst.Val
+	l.frDirty |= 1 << dst.Val
 }
 
 // reloadFloats reloads rFR and the XMM copies in mask after an exit.
@@ -211,33 +246,42 @@ func (l *lowerer) termToFR(in beam.Instr, src, dst beam.Operand, convert bool) {
 	if dst.Val < frCached {
 		after |= 1 << dst.Val
 	}
+	dirty := l.frDirty
 	slow := l.stub(func() {
+		l.writeBackFrom(dirty) // the step reads and writes the array
 		l.step(in)
 		// The code after done relies on rFR and the XMM copies of the
 		// float registers, which the exit clobbered; the array is current.
 		l.reloadFloats(after)
 		l.jmp(obj.AJMP, done)
 	})
-	l.load(src, rAX)
+	// The term is read where the instruction before left it, if it did
+	// (get_tuple_element), unless that register is one this code uses.
+	t := rAX
+	if r, ok := l.heldReg(src); ok && r != rTmp && r != rFR && r != rDI {
+		t = r
+	} else {
+		l.load(src, rAX)
+	}
 	l.loadFRBase()
 	if convert {
 		notSmall := l.newLabel()
-		l.jumpUnlessSmall(rAX, notSmall)
-		l.op2(x86.ASARQ, imm(abi.SmallShift), reg(rAX))
-		l.op2(x86.ACVTSQ2SD, reg(rAX), reg(xA))
+		l.jumpUnlessSmall(t, notSmall)
+		l.op2(x86.ASARQ, imm(abi.SmallShift), reg(t))
+		l.op2(x86.ACVTSQ2SD, reg(t), reg(xA))
 		l.setFR(xA, dst)
 		l.jmp(obj.AJMP, done)
 		l.bind(notSmall)
 	}
-	l.jumpUnlessBoxed(rAX, slow)
-	l.cmpImm2(mem(rAX, -abi.PrimaryBoxed), floatHeader)
+	l.jumpUnlessBoxed(t, slow)
+	l.cmpImm2(mem(t, -abi.PrimaryBoxed), floatHeader)
 	l.jmp(x86.AJNE, slow)
 	if dst.Val < frCached {
 		// Straight into the XMM copy, and from there to the array.
-		l.op2(x86.AMOVSD, mem(rAX, 8-abi.PrimaryBoxed), reg(frXMM(dst.Val)))
+		l.op2(x86.AMOVSD, mem(t, 8-abi.PrimaryBoxed), reg(frXMM(dst.Val)))
 		l.setFR(frXMM(dst.Val), dst)
 	} else {
-		l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryBoxed), reg(rCX))
+		l.op2(x86.AMOVQ, mem(t, 8-abi.PrimaryBoxed), reg(rCX))
 		l.setFRBits(rCX, dst)
 	}
 	l.bind(done)
@@ -264,7 +308,11 @@ func (l *lowerer) boxFloat(src, dst beam.Operand) {
 // a label, where the copies are forgotten, or raise.
 func (l *lowerer) farith(as obj.As, fail, x, y, dst beam.Operand) {
 	to := xA
-	if dst.Val < frCached && (dst.Val != y.Val || x.Val == y.Val) {
+	// Not over a dirty destination when a failure goes to a label: the
+	// label's code reads the array, which the branch writes back, and
+	// dst must keep its value there.
+	keepDst := l.frDirty&(1<<dst.Val) != 0 && hasFailLabel(fail)
+	if dst.Val < frCached && (dst.Val != y.Val || x.Val == y.Val) && !keepDst {
 		to = frXMM(dst.Val)
 	}
 	ySrc := l.frSource(y)
@@ -290,8 +338,16 @@ func (l *lowerer) checkFinite(x int16, fail beam.Operand) {
 	l.op2(x86.AMOVAPD, reg(x), reg(xB))
 	l.op2(x86.ASUBSD, reg(xB), reg(xB))
 	l.op2(x86.AUCOMISD, reg(xB), reg(xB))
-	if fail.Kind == beam.KindLabel && fail.Val != 0 {
-		l.jmp(x86.AJPS, l.label(fail.Val))
+	if hasFailLabel(fail) {
+		if l.frDirty == 0 {
+			l.jmp(x86.AJPS, l.label(fail.Val))
+			return
+		}
+		dirty, to := l.frDirty, l.label(fail.Val)
+		l.jmp(x86.AJPS, l.stub(func() {
+			l.writeBackFrom(dirty)
+			l.jmp(obj.AJMP, to)
+		}))
 		return
 	}
 	bad := l.stub(func() { l.raise(abi.RaiseBadarith, nil) })
@@ -328,3 +384,7 @@ func (l *lowerer) callSqrt() {
 	l.call(sqrtMFA, true, abi.CallNormal, 0)
 	l.bind(done)
 }
+
+// hasFailLabel reports whether a fail operand names a label (not 0, for
+// an exception).
+func hasFailLabel(fail beam.Operand) bool { return fail.Kind == beam.KindLabel && fail.Val != 0 }

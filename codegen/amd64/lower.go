@@ -35,6 +35,9 @@ type lowerer struct {
 	// both hold from a float instruction to the end of its run.
 	frBase  bool
 	frInXMM uint16
+	// frDirty are the float registers whose XMM copy is newer than the
+	// array: written back where the run ends or leaves native code.
+	frDirty uint16
 	// held is the general register the last store came from (held.go).
 	held heldValue
 }
@@ -68,7 +71,7 @@ func (l *lowerer) lower() error {
 		l.site = l.plan.Index[i]
 		l.at = i
 		if l.plan.Step[i] || !keepsFloats(in.Op) {
-			l.forgetFloats()
+			l.endFloatRun()
 		}
 		if l.plan.Step[i] {
 			l.step(in)
