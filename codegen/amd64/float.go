@@ -307,6 +307,9 @@ func (l *lowerer) boxFloat(src, dst beam.Operand) {
 // test is left in the XMM register only: the paths from the test reach
 // a label, where the copies are forgotten, or raise.
 func (l *lowerer) farith(as obj.As, fail, x, y, dst beam.Operand) {
+	if (as == x86.AADDSD || as == x86.AMULSD) && dst.Val == y.Val && dst.Val != x.Val {
+		x, y = y, x // they commute (exactly, for the finite results kept)
+	}
 	to := xA
 	// Not over a dirty destination when a failure goes to a label: the
 	// label's code reads the array, which the branch writes back, and
@@ -374,8 +377,7 @@ func (l *lowerer) callSqrt() {
 	l.jmp(x86.AJMI, slow)
 	l.op2(x86.AMOVQ, reg(rCX), reg(xA))
 	l.op2(x86.ASQRTSD, reg(xA), reg(xA))
-	l.op2(x86.AMOVQ, imm(int64(floatHeader)), reg(rCX))
-	l.op2(x86.AMOVQ, reg(rCX), mem(rHeap, 0))
+	l.op2(x86.AMOVQ, imm(int64(floatHeader)), mem(rHeap, 0))
 	l.op2(x86.AMOVSD, reg(xA), mem(rHeap, 8))
 	l.takeBoxed(abi.FloatWords)
 	l.store(rAX, beam.Operand{Kind: beam.KindX, Val: 0})
