@@ -120,16 +120,38 @@ func (l *lowerer) loadFRBase() {
 
 // keepsFloats reports whether rFR and the XMM copies survive up to
 // instruction op: float instructions, those that emit nothing, and the
-// moves and tuple loads between them, none of which touch R8 or an XMM
-// register or leave native code. Not labels: other code jumps there.
+// moves, tuple loads and frame and heap checks between them, none of
+// which touch R8 or an XMM register on their fast paths (the checks'
+// slow paths write the dirty registers back and reload the copies:
+// carryState). Not labels: other code jumps there.
 func keepsFloats(op beam.Opcode) bool {
 	switch op {
 	case beam.OpFmove, beam.OpFconv, beam.OpFadd, beam.OpFsub, beam.OpFmul, beam.OpFdiv,
 		beam.OpFnegate, beam.OpFcheckerror, beam.OpLine, beam.OpExecutableLine, beam.OpDebugLine,
-		beam.OpMove, beam.OpGetTupleElement:
+		beam.OpMove, beam.OpGetTupleElement, beam.OpInitYregs,
+		beam.OpAllocate, beam.OpAllocateZero, beam.OpAllocateHeap, beam.OpAllocateHeapZero, beam.OpTestHeap:
 		return true
 	}
 	return false
+}
+
+// carryState is carryHeld, with the float run's state kept too: the
+// slow paths write the dirty float registers back before they leave
+// native code, and reload rFR and the XMM copies when they come back.
+func (l *lowerer) carryState(live int64) (r int16, spill, reload func()) {
+	r, heldSpill, heldReload := l.carryHeld(live)
+	dirty, inXMM, base := l.frDirty, l.frInXMM, l.frBase
+	spill = func() {
+		heldSpill()
+		l.writeBackFrom(dirty)
+	}
+	reload = func() {
+		heldReload()
+		if base || inXMM != 0 {
+			l.reloadFloats(inXMM)
+		}
+	}
+	return r, spill, reload
 }
 
 // stepFloat has the runtime execute the instruction; rFR and the XMM

@@ -255,9 +255,10 @@ func (l *lowerer) instr(in beam.Instr) error {
 		if in.Op == beam.OpAllocateHeap || in.Op == beam.OpAllocateHeapZero {
 			heapWords, live = heapNeed(a[1]), a[2].Val
 		}
-		// A value the instruction before left in a register stays there.
+		// A value the instruction before left in a register stays there,
+		// and so do the float registers of a run.
 		held := l.held
-		keep, spill, reload := l.carryHeld(live)
+		keep, spill, reload := l.carryState(live)
 		scratch := rAX
 		if keep == rAX {
 			scratch = rCX
@@ -293,7 +294,7 @@ func (l *lowerer) instr(in beam.Instr) error {
 		}
 	case beam.OpTestHeap:
 		held := l.held
-		keep, spill, reload := l.carryHeld(a[1].Val)
+		keep, spill, reload := l.carryState(a[1].Val)
 		scratch := rAX
 		if keep == rAX {
 			scratch = rCX
