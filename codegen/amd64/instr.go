@@ -699,11 +699,22 @@ func (l *lowerer) equality(op beam.Opcode, fail *label, x, y beam.Operand) {
 func (l *lowerer) order(lt bool, fail *label, x, y beam.Operand) {
 	slow := l.newLabel()
 	done := l.newLabel()
+	// The fast paths leave an operand in a register, which the slow path
+	// reloads, so that the next instruction can take it from there.
+	keep, kept := int16(-1), beam.Operand{}
 	if less, r, ok := smallAgainstBig(x, y); ok {
 		l.orderBig(lt, less, r, fail, slow, x, y)
 	} else if c, varOp, constFirst, ok := l.smallImmOperand(x, y); ok {
 		l.orderImm(lt, fail, slow, c, varOp, constFirst)
+		keep, kept = rAX, varOp
+		if constFirst {
+			keep = rCX
+		}
 	} else {
+		keep, kept = rAX, x
+		if l.nextReadsFirst(y) {
+			keep, kept = rCX, y
+		}
 		l.smallOperands(x, y, slow)
 		// Tagged small integers compare as their values.
 		l.op2(x86.ACMPQ, reg(rAX), reg(rCX))
@@ -713,9 +724,15 @@ func (l *lowerer) order(lt bool, fail *label, x, y beam.Operand) {
 			l.jmp(x86.AJLT, fail)
 		}
 	}
+	if !isTermReg(kept) {
+		keep = -1
+	}
 	back := l.newLabel()
 	l.stubAt(slow, func() { l.compareSlow(abi.CmpLt, back) })
 	l.bind(done)
+	if keep >= 0 {
+		l.noteLoaded(keep, kept)
+	}
 	// back: the runtime's answer to "x < y".
 	l.stubAt(back, func() {
 		l.op2(x86.ACMPQ, ctx(abi.OffOperand(0)), imm(0))
@@ -723,6 +740,9 @@ func (l *lowerer) order(lt bool, fail *label, x, y beam.Operand) {
 			l.jmp(x86.AJEQ, fail)
 		} else {
 			l.jmp(x86.AJNE, fail)
+		}
+		if keep >= 0 {
+			l.op2(x86.AMOVQ, l.addr(kept), reg(keep))
 		}
 		l.jmp(obj.AJMP, done)
 	})
