@@ -72,3 +72,20 @@ func (l *lowerer) heldReg(o beam.Operand) (int16, bool) {
 	}
 	return h.reg, true
 }
+
+// keepingState lowers, with emit, checks that must leave what is held
+// and the float run's registers alone (allocate's, test_heap's): emit
+// gets a scratch register other than the held one, and the spill and
+// reload its slow paths run around their exits (carryState).
+func (l *lowerer) keepingState(live int64, emit func(scratch int16, spill, reload func())) {
+	held := l.held
+	keep, spill, reload := l.carryState(live)
+	scratch := rAX
+	if keep == rAX {
+		scratch = rCX
+	}
+	emit(scratch, spill, reload)
+	if keep >= 0 {
+		l.keepHeld(held)
+	}
+}

@@ -96,18 +96,14 @@ func (l *lowerer) instr(in beam.Instr) error {
 		l.op2(x86.AMOVQ, reg(rCX), mem(rAX, 8*(a[2].Val+1)-abi.PrimaryBoxed))
 	case beam.OpPutList:
 		// The held register first: loading the other would clobber it.
-		l.putHeapWords(map[int64]beam.Operand{0: a[0], 1: a[1]})
+		l.putHeapWords(0, a[:2])
 		l.op2(x86.ALEAQ, mem(rHeap, abi.PrimaryList), reg(rAX))
 		l.op2(x86.AADDQ, imm(16), reg(rHeap))
 		l.store(rAX, a[2])
 	case beam.OpPutTuple2:
 		elems := a[1].List
 		l.op2(x86.AMOVQ, imm(int64(abi.Header(abi.SubTuple, len(elems)))), mem(rHeap, 0))
-		words := make(map[int64]beam.Operand, len(elems))
-		for i, e := range elems {
-			words[int64(i+1)] = e
-		}
-		l.putHeapWords(words)
+		l.putHeapWords(1, elems)
 		l.takeBoxed(int64(len(elems) + 1))
 		l.store(rAX, a[0])
 
@@ -257,52 +253,20 @@ func (l *lowerer) instr(in beam.Instr) error {
 		}
 		// A value the instruction before left in a register stays there,
 		// and so do the float registers of a run.
-		held := l.held
-		keep, spill, reload := l.carryState(live)
-		scratch := rAX
-		if keep == rAX {
-			scratch = rCX
-		}
-		// Room for the frame and the continuation a call pushes on it.
-		l.checkStackKeeping(n+1, scratch, spill, reload)
-		// The heap first, as OTP does: a collection then sees no frame,
-		// and the new y registers need no clearing for it.
-		if heapWords > 0 {
-			l.checkHeapKeeping(heapWords, live, scratch, spill, reload)
-		}
-		if n > 0 {
-			// Every stack word must be a term or a CP for the collector:
-			// clear the new y registers, except those the next
-			// instructions write before any safe point.
-			written := l.writtenBeforeSafePoint()
-			cleared := false
-			for i := int64(0); i < n; i++ {
-				// y(k) lives at SP + 8*(n-1-k) once SP has moved.
-				if written[n-1-i] {
-					continue
-				}
-				if !cleared {
-					l.op2(x86.AXORL, reg(scratch), reg(scratch))
-					cleared = true
-				}
-				l.op2(x86.AMOVQ, reg(scratch), mem(rSP, 8*i))
+		l.keepingState(live, func(scratch int16, spill, reload func()) {
+			// Room for the frame and the continuation a call pushes on it.
+			l.checkStackKeeping(n+1, scratch, spill, reload)
+			// The heap first, as OTP does: a collection then sees no
+			// frame, and the new y registers need no clearing for it.
+			if heapWords > 0 {
+				l.checkHeapKeeping(heapWords, live, scratch, spill, reload)
 			}
-			l.op2(x86.AADDQ, imm(8*n), reg(rSP))
-		}
-		if keep >= 0 {
-			l.keepHeld(held)
-		}
+			l.pushFrame(n, scratch)
+		})
 	case beam.OpTestHeap:
-		held := l.held
-		keep, spill, reload := l.carryState(a[1].Val)
-		scratch := rAX
-		if keep == rAX {
-			scratch = rCX
-		}
-		l.checkHeapKeeping(heapNeed(a[0]), a[1].Val, scratch, spill, reload)
-		if keep >= 0 {
-			l.keepHeld(held)
-		}
+		l.keepingState(a[1].Val, func(scratch int16, spill, reload func()) {
+			l.checkHeapKeeping(heapNeed(a[0]), a[1].Val, scratch, spill, reload)
+		})
 	case beam.OpDeallocate, beam.OpTrim:
 		if in.Op == beam.OpDeallocate && l.deallocReturn(l.at) > 0 {
 			break // the return pops the frame with its continuation
@@ -434,6 +398,30 @@ func (l *lowerer) bindReturn(ret *label) {
 	l.noteLoaded(rResult, beam.Operand{Kind: beam.KindX, Val: 0})
 }
 
+// pushFrame makes room for a frame of n y registers (allocate). Every
+// stack word must be a term or a CP for the collector: the new y
+// registers are cleared, through scratch, except those the next
+// instructions write before any safe point.
+func (l *lowerer) pushFrame(n int64, scratch int16) {
+	if n == 0 {
+		return
+	}
+	written := l.writtenBeforeSafePoint()
+	cleared := false
+	for i := int64(0); i < n; i++ {
+		// y(k) lives at SP + 8*(n-1-k) once SP has moved.
+		if written[n-1-i] {
+			continue
+		}
+		if !cleared {
+			l.op2(x86.AXORL, reg(scratch), reg(scratch))
+			cleared = true
+		}
+		l.op2(x86.AMOVQ, reg(scratch), mem(rSP, 8*i))
+	}
+	l.op2(x86.AADDQ, imm(8*n), reg(rSP))
+}
+
 // arityTestFollows reports whether the next instruction (line markers
 // aside) is test_arity of src with the same fail label: the pair the
 // compiler emits for every tuple pattern, where the arity test alone
@@ -501,7 +489,7 @@ func (l *lowerer) cmpImm2(m obj.Addr, v uint64) {
 func (l *lowerer) nextReadsFirst(o beam.Operand) bool {
 	code := l.fn.Func.Code
 	next, _ := skipInert(code, l.at+1)
-	if next >= len(code) || code[next].Op == beam.OpTrim {
+	if next >= len(code) {
 		return false
 	}
 	for _, a := range code[next].Args {

@@ -311,30 +311,21 @@ func (l *lowerer) putHeapWord(i int64, v beam.Operand, scratch int16) {
 	l.op2(x86.AMOVQ, reg(scratch), mem(rHeap, 8*i))
 }
 
-// putHeapWords stores operands at heap top + 8*i for each i: first those
+// putHeapWords stores ops at heap top + 8*(first+i): first the ones
 // the held register holds, straight from it, then the others through
 // AX, which may be the held register.
-func (l *lowerer) putHeapWords(words map[int64]beam.Operand) {
-	order := make([]int64, 0, len(words))
-	for i := range words {
-		order = append(order, i)
-	}
-	sort.Slice(order, func(a, b int) bool { return order[a] < order[b] })
-	if r, ok := l.heldReg(l.held.o); ok {
-		for _, i := range order {
-			if sameOperand(words[i], l.held.o) {
-				l.op2(x86.AMOVQ, reg(r), mem(rHeap, 8*i))
-			}
+func (l *lowerer) putHeapWords(first int64, ops []beam.Operand) {
+	r, held := l.heldReg(l.held.o)
+	isHeld := func(o beam.Operand) bool { return held && sameOperand(o, l.held.o) }
+	for i, o := range ops {
+		if isHeld(o) {
+			l.op2(x86.AMOVQ, reg(r), mem(rHeap, 8*(first+int64(i))))
 		}
-		for _, i := range order {
-			if !sameOperand(words[i], l.held.o) {
-				l.putHeapWord(i, words[i], rAX)
-			}
-		}
-		return
 	}
-	for _, i := range order {
-		l.putHeapWord(i, words[i], rAX)
+	for i, o := range ops {
+		if !isHeld(o) {
+			l.putHeapWord(first+int64(i), o, rAX)
+		}
 	}
 }
 

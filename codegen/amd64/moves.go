@@ -91,7 +91,7 @@ func (l *lowerer) moveRun(i int) int {
 	l.held = heldValue{}
 	for _, a := range out {
 		if c, ok := l.constant(a.src); ok && l.storesImmediate(a.src) {
-			l.op2(x86.AMOVQ, imm(int64(c)), l.addr(a.dst))
+			l.storeImm(c, a.dst)
 			continue
 		}
 		l.store(regs[keyOf(a.src)], a.dst) // the last one stays held
