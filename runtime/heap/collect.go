@@ -53,7 +53,7 @@ func (h *Heap) minorGC(roots Roots) {
 	c.openTo(h.old, h.oldTop)
 	c.run(roots)
 	h.old, h.oldTop = c.slabs, c.top
-	h.oldUsed += c.words
+	h.oldUsed += c.words()
 	h.pool.put(h.frags...)
 	h.resetYoung()
 }
@@ -69,7 +69,7 @@ func (h *Heap) fullGC(roots Roots) {
 	c.run(roots)
 	h.pool.put(spaces...)
 	h.old, h.oldTop = c.slabs, c.top
-	h.oldUsed = c.words
+	h.oldUsed = c.words()
 	h.liveAfterFull = h.oldUsed
 	h.offheap = c.offheap
 	h.resetYoung()
@@ -136,7 +136,9 @@ type copier struct {
 	// offheap, when not nil, collects the off-heap binaries of the copied
 	// terms (a full collection rebuilds the keep-alive list this way).
 	offheap [][]byte
-	words   int // words copied
+	// base + top is the number of words copied: base counts those in
+	// the slabs before cur, less cur's words from before the collection.
+	base int
 	// pool gives the slabs to-space grows by; when it has none big
 	// enough, a fresh slab gets room for budget more words.
 	pool   *slabPool
@@ -153,20 +155,32 @@ func (c *copier) openTo(slabs [][]uint64, top int) {
 	c.cur = c.slabs[len(c.slabs)-1]
 	c.scanned = len(c.slabs) - 1
 	c.scanPos = c.top
+	c.base = -c.top
 }
 
-// alloc takes n words of to-space. It is small enough to be inlined
-// into evacuate, which calls it for every object moved.
+// alloc takes n words of to-space. (evacuatePointer, which moves most
+// objects, has it in line: the compiler would not inline it there.)
 func (c *copier) alloc(n int) []uint64 {
 	top := c.top + n
 	if top > len(c.cur) {
-		c.grow(n)
-		top = n
+		return c.allocGrowing(n)
 	}
-	w := c.cur[top-n : top : top]
+	w := c.cur[c.top:top:top]
 	c.top = top
-	c.words += n
 	return w
+}
+
+// words returns the number of words copied so far.
+func (c *copier) words() int { return c.base + c.top }
+
+// allocGrowing is alloc when the current slab is full. Out of line:
+// evacuatePointer's fast path must not pay for it.
+//
+//go:noinline
+func (c *copier) allocGrowing(n int) []uint64 {
+	c.grow(n)
+	c.top = n
+	return c.cur[:n:n]
 }
 
 // grow opens a new to-space slab for at least n words. The tail of the
@@ -180,13 +194,14 @@ func (c *copier) grow(n int) {
 	// A pooled slab may be smaller than the budget (which is only an
 	// upper bound), but not so small that to-space ends up in many
 	// pieces, which fromSpace.contains would have to search.
-	want := max(n, minOldSlab, c.budget-c.words, len(c.cur)/2)
+	want := max(n, minOldSlab, c.budget-c.words(), len(c.cur)/2)
 	s := c.pool.take(max(n, want/4), want)
 	if s == nil {
 		s = make([]uint64, want)
 	}
 	c.cur = s
 	c.slabs = append(c.slabs, s)
+	c.base += c.top
 	c.top = 0
 }
 
@@ -200,24 +215,43 @@ func (c *copier) run(roots Roots) {
 }
 
 // scan walks to-space in allocation order, evacuating what the copied
-// objects point at, until it catches up with allocation.
+// objects point at, until it catches up with allocation. Evacuating
+// can fill the slab being scanned further and open the next, so the end
+// of the slab's objects is read again after each object. The loop
+// handles cons cells and tuple-like objects itself: it runs once per
+// object copied.
 func (c *copier) scan() {
 	for {
 		slab := c.slabs[c.scanned]
-		end := len(slab)
-		if c.scanned == len(c.slabs)-1 {
-			end = c.top
-		}
-		for c.scanPos < end {
-			c.scanPos += c.scanObject(slab[c.scanPos:])
-			// Scanning one object can fill this slab further and then
-			// open the next: the end is the slab's, not the old top.
+		pos := c.scanPos
+		for {
+			end := len(slab)
 			if c.scanned == len(c.slabs)-1 {
 				end = c.top
-			} else {
-				end = len(slab)
 			}
+			if pos >= end {
+				break
+			}
+			w := slab[pos:end]
+			hdr := term.Term(w[0])
+			if !hdr.IsHeader() { // a cons cell: two terms
+				w[0] = uint64(c.evacuate(hdr))
+				w[1] = uint64(c.evacuate(term.Term(w[1])))
+				pos += 2
+				continue
+			}
+			arity := term.HeaderArity(hdr)
+			if holdsTerms(term.HeaderSubtag(hdr)) {
+				fields := w[1 : 1+arity]
+				for i, f := range fields {
+					fields[i] = uint64(c.evacuate(term.Term(f)))
+				}
+			} else {
+				c.scanSpecial(w, hdr)
+			}
+			pos += 1 + arity
 		}
+		c.scanPos = pos
 		if c.scanned == len(c.slabs)-1 {
 			return
 		}
@@ -226,28 +260,25 @@ func (c *copier) scan() {
 	}
 }
 
-// scanObject evacuates the term fields of the object at w[0] and returns
-// its size in words.
-func (c *copier) scanObject(w []uint64) int {
-	hdr := term.Term(w[0])
-	if !hdr.IsHeader() {
-		// A cons cell: two terms.
-		w[0] = uint64(c.evacuate(hdr))
-		w[1] = uint64(c.evacuate(term.Term(w[1])))
-		return 2
-	}
-	arity := term.HeaderArity(hdr)
-	switch term.HeaderSubtag(hdr) {
+// holdsTerms reports whether every word after the header of an object
+// of this subtag is a term.
+func holdsTerms(s term.Subtag) bool {
+	switch s {
 	case term.SubTuple, term.SubFun, term.SubExport, term.SubFlatMap, term.SubHashMap:
-		for i := 1; i <= arity; i++ {
-			w[i] = uint64(c.evacuate(term.Term(w[i])))
-		}
+		return true
+	}
+	return false
+}
+
+// scanSpecial evacuates the term fields of an object whose other words
+// are not terms (scan does the others).
+func (c *copier) scanSpecial(w []uint64, hdr term.Term) {
+	switch term.HeaderSubtag(hdr) {
 	case term.SubSubBin:
 		w[term.SubOrigWord] = uint64(c.evacuate(term.Term(w[term.SubOrigWord])))
 	case term.SubMatchCtx:
 		w[term.CtxOrigWord] = uint64(c.evacuate(term.Term(w[term.CtxOrigWord])))
 	}
-	return 1 + arity
 }
 
 // evacuate returns where t lives after the collection, copying the object
@@ -261,7 +292,9 @@ func (c *copier) evacuate(t term.Term) term.Term {
 	return c.evacuatePointer(t)
 }
 
-// evacuatePointer is evacuate for a list or boxed term.
+// evacuatePointer is evacuate for a list or boxed term. It runs for
+// every pointer the collector meets: what is rare (big objects,
+// off-heap binaries, a full slab) is out of line.
 func (c *copier) evacuatePointer(t term.Term) term.Term {
 	// fromSpace.contains, with its page lookup in line.
 	switch a := t.Address(); c.from.page(a) {
@@ -272,34 +305,60 @@ func (c *copier) evacuatePointer(t term.Term) term.Term {
 			return t
 		}
 	}
+	first := t.Ptr()
+	n := 2 // a cons cell
 	if t.IsCons() {
-		cell := t.Words(2)
-		if cell[0] == 0 { // forwarded: the tail holds the new cell
-			return term.Term(cell[1])
-		}
-		w := c.alloc(2)
-		w[0], w[1] = cell[0], cell[1]
-		moved := term.ConsOf(w)
-		cell[0], cell[1] = 0, uint64(moved)
-		return moved
-	}
-	hdr := t.Word(0)
-	if hdr.IsBoxed() { // forwarded: the header holds the new box
-		return hdr
-	}
-	n := 1 + term.HeaderArity(hdr)
-	w := c.alloc(n)
-	// Most objects are a few words: a loop beats calling memmove.
-	from := t.Words(n)
-	if n <= 8 {
-		for i := range w {
-			w[i] = from[i]
+		if *first == 0 { // forwarded: the tail holds the new cell
+			return t.Word(1)
 		}
 	} else {
-		copy(w, from)
+		hdr := term.Term(*first)
+		if hdr.IsBoxed() { // forwarded: the header holds the new box
+			return hdr
+		}
+		n = 1 + term.HeaderArity(hdr)
+		if n > smallObject || c.offheap != nil && term.HeaderSubtag(hdr) == term.SubRefcBin {
+			return c.moveObject(t, n)
+		}
+	}
+	// alloc, in line.
+	var w []uint64
+	if top := c.top + n; top <= len(c.cur) {
+		w = c.cur[c.top:top:top]
+		c.top = top
+	} else {
+		w = c.allocGrowing(n)
+	}
+	// A loop beats calling memmove for a few words; both ends are whole
+	// objects of n words, so no index needs checking.
+	dst, src := unsafe.Pointer(&w[0]), unsafe.Pointer(first)
+	for i := uintptr(0); i < uintptr(n)*8; i += 8 {
+		*(*uint64)(unsafe.Add(dst, i)) = *(*uint64)(unsafe.Add(src, i))
+	}
+	if t.IsCons() {
+		moved := term.ConsOf(w)
+		*first = 0
+		*(*uint64)(unsafe.Add(src, 8)) = uint64(moved)
+		return moved
 	}
 	moved := term.Box(w)
-	if c.offheap != nil && term.HeaderSubtag(hdr) == term.SubRefcBin {
+	*first = uint64(moved)
+	return moved
+}
+
+// smallObject is the most words evacuatePointer copies in line.
+const smallObject = 8
+
+// moveObject copies a boxed object evacuatePointer leaves out of line:
+// a big one, or a refc binary in a full collection, whose bytes the
+// heap must keep alive.
+//
+//go:noinline
+func (c *copier) moveObject(t term.Term, n int) term.Term {
+	w := c.alloc(n)
+	copy(w, t.Words(n))
+	moved := term.Box(w)
+	if c.offheap != nil && term.HeaderSubtag(term.Term(w[0])) == term.SubRefcBin {
 		c.keepRefc(moved)
 	}
 	t.SetWord(0, moved)

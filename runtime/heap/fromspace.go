@@ -115,7 +115,7 @@ func (fs *fromSpace) contains(a uintptr) bool {
 // page returns the state of a's page: all the collector needs to know of
 // most addresses, cheaply enough to be inlined.
 func (fs *fromSpace) page(a uintptr) pageState {
-	if i := (a - fs.lo) >> fs.shift; i < uintptr(len(fs.pages)) {
+	if i := (a - fs.lo) >> (fs.shift & 63); i < uintptr(len(fs.pages)) {
 		return fs.pages[i]
 	}
 	return pageOut
