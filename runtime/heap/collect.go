@@ -232,22 +232,20 @@ func (c *copier) scan() {
 			if pos >= end {
 				break
 			}
-			w := slab[pos:end]
-			hdr := term.Term(w[0])
+			hdr := term.Term(slab[pos])
 			if !hdr.IsHeader() { // a cons cell: two terms
-				w[0] = uint64(c.evacuate(hdr))
-				w[1] = uint64(c.evacuate(term.Term(w[1])))
+				slab[pos] = uint64(c.evacuate(hdr))
+				slab[pos+1] = uint64(c.evacuate(term.Term(slab[pos+1])))
 				pos += 2
 				continue
 			}
 			arity := term.HeaderArity(hdr)
 			if holdsTerms(term.HeaderSubtag(hdr)) {
-				fields := w[1 : 1+arity]
-				for i, f := range fields {
-					fields[i] = uint64(c.evacuate(term.Term(f)))
+				for i := pos + 1; i <= pos+arity; i++ {
+					slab[i] = uint64(c.evacuate(term.Term(slab[i])))
 				}
 			} else {
-				c.scanSpecial(w, hdr)
+				c.scanSpecial(slab[pos:], hdr)
 			}
 			pos += 1 + arity
 		}
