@@ -319,28 +319,27 @@ func (c *copier) evacuatePointer(t term.Term) term.Term {
 			return c.moveObject(t, n)
 		}
 	}
-	// alloc, in line.
-	var w []uint64
-	if top := c.top + n; top <= len(c.cur) {
-		w = c.cur[c.top:top:top]
-		c.top = top
-	} else {
-		w = c.allocGrowing(n)
+	// alloc, in line, and a loop that beats calling memmove for a few
+	// words. Both ends are whole objects of n words: no index needs
+	// checking.
+	top := c.top + n
+	if top > len(c.cur) {
+		c.allocGrowing(n)
+		top = n
 	}
-	// A loop beats calling memmove for a few words; both ends are whole
-	// objects of n words, so no index needs checking.
-	dst, src := unsafe.Pointer(&w[0]), unsafe.Pointer(first)
-	for i := uintptr(0); i < uintptr(n)*8; i += 8 {
+	c.top = top
+	dst := unsafe.Add(unsafe.Pointer(unsafe.SliceData(c.cur)), (top-n)*8)
+	src := unsafe.Pointer(first)
+	for i, size := uintptr(0), uintptr(n)*8; i < size; i += 8 {
 		*(*uint64)(unsafe.Add(dst, i)) = *(*uint64)(unsafe.Add(src, i))
 	}
+	moved := t.WithAddress(uintptr(dst))
 	if t.IsCons() {
-		moved := term.ConsOf(w)
-		*first = 0
+		*first = 0 // forwarded, to the tail
 		*(*uint64)(unsafe.Add(src, 8)) = uint64(moved)
-		return moved
+	} else {
+		*first = uint64(moved) // forwarded, to the header
 	}
-	moved := term.Box(w)
-	*first = uint64(moved)
 	return moved
 }
 
