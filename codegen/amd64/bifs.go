@@ -97,8 +97,15 @@ func (l *lowerer) smallArgs(s bifSite, slow *label) { l.smallOperands(s.args[0],
 // smallOperands loads x in AX and y in CX and branches to slow unless
 // both are small integers, testing only the ones that are not constants.
 func (l *lowerer) smallOperands(x, y beam.Operand, slow *label) {
-	l.load(x, rAX)
-	l.load(y, rCX)
+	if r, ok := l.heldReg(y); ok && r == rAX && !sameOperand(x, y) {
+		// y is in AX (a call's result, say): move it aside before x
+		// takes AX.
+		l.load(y, rCX)
+		l.load(x, rAX)
+	} else {
+		l.load(x, rAX)
+		l.load(y, rCX)
+	}
 	switch {
 	case l.isSmallConst(x) && l.isSmallConst(y):
 	case l.isSmallConst(x):

@@ -102,8 +102,10 @@ func (l *lowerer) instr(in beam.Instr) error {
 		l.store(rAX, a[2])
 	case beam.OpPutTuple2:
 		elems := a[1].List
-		l.op2(x86.AMOVQ, imm(int64(abi.Header(abi.SubTuple, len(elems)))), mem(rHeap, 0))
+		// The elements first: putHeapWords takes a held one from its
+		// register only while nothing has been emitted.
 		l.putHeapWords(1, elems)
+		l.op2(x86.AMOVQ, imm(int64(abi.Header(abi.SubTuple, len(elems)))), mem(rHeap, 0))
 		l.takeBoxed(int64(len(elems) + 1))
 		l.store(rAX, a[0])
 
