@@ -28,22 +28,22 @@ func (l *lowerer) callFun(arity int64, fun beam.Operand) {
 	l.op2(x86.ACMPQ, reg(rSI), imm(arity+1))
 	l.jmp(x86.AJNE, slow)                // not native (0), or the wrong arity
 	l.op2(x86.AMOVL, reg(rDI), reg(rDI)) // the entry's offset
-	// Free variables: header arity - 1 of them, to x(arity)...
+	// Free variables: header arity - 1 of them, to x(arity)... Most
+	// funs called have none, and skip the loop at once.
+	copyLoop, copied := l.newLabel(), l.newLabel()
 	l.op1(x86.ADECQ, reg(rCX))
+	l.jmp(x86.AJEQ, copied)
 	l.op2(x86.ACMPQ, reg(rCX), imm(abi.NumXRegs-arity))
 	l.jmp(x86.AJHI, slow) // system_limit, the runtime's to raise
-	copyLoop, copied := l.newLabel(), l.newLabel()
 	l.op2(x86.ALEAQ, mem(rAX, 16-abi.PrimaryBoxed), reg(rSI))
 	l.op2(x86.ALEAQ, mem(rX, 8*arity), reg(rR8))
 	l.bind(copyLoop)
-	l.op2(x86.ATESTQ, reg(rCX), reg(rCX))
-	l.jmp(x86.AJEQ, copied)
 	l.op2(x86.AMOVQ, mem(rSI, 0), reg(rDX))
 	l.op2(x86.AMOVQ, reg(rDX), mem(rR8, 0))
 	l.op2(x86.AADDQ, imm(8), reg(rSI))
 	l.op2(x86.AADDQ, imm(8), reg(rR8))
 	l.op1(x86.ADECQ, reg(rCX))
-	l.jmp(obj.AJMP, copyLoop)
+	l.jmp(x86.AJNE, copyLoop)
 	l.bind(copied)
 	l.storeCP(mem(rSP, 0), ret)
 	l.op2(x86.AADDQ, imm(8), reg(rSP))
