@@ -97,15 +97,7 @@ func (l *lowerer) smallArgs(s bifSite, slow *label) { l.smallOperands(s.args[0],
 // smallOperands loads x in AX and y in CX and branches to slow unless
 // both are small integers, testing only the ones that are not constants.
 func (l *lowerer) smallOperands(x, y beam.Operand, slow *label) {
-	if r, ok := l.heldReg(y); ok && r == rAX && !sameOperand(x, y) {
-		// y is in AX (a call's result, say): move it aside before x
-		// takes AX.
-		l.load(y, rCX)
-		l.load(x, rAX)
-	} else {
-		l.load(x, rAX)
-		l.load(y, rCX)
-	}
+	l.loadPair(x, y)
 	switch {
 	case l.isSmallConst(x) && l.isSmallConst(y):
 	case l.isSmallConst(x):
@@ -310,8 +302,7 @@ func (l *lowerer) equalBIF(s bifSite, slow *label) {
 		l.equalResult(s)
 		return
 	}
-	l.load(s.args[0], rAX)
-	l.load(s.args[1], rCX)
+	l.loadPair(s.args[0], s.args[1])
 	decided := l.newLabel()
 	l.op2(x86.ACMPQ, reg(rAX), reg(rCX))
 	l.jmp(x86.AJEQ, decided)

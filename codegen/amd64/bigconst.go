@@ -60,7 +60,6 @@ func (l *lowerer) compareBIFBig(s bifSite, less bool, r int16, slow *label) {
 // loadAgainstBig loads x in rAX and y in rCX, and branches to slow unless
 // r, the one that is not the bignum constant, holds a small integer.
 func (l *lowerer) loadAgainstBig(x, y beam.Operand, r int16, slow *label) {
-	l.load(x, rAX)
-	l.load(y, rCX)
+	l.loadPair(x, y)
 	l.jumpUnlessSmall(r, slow)
 }

@@ -46,8 +46,7 @@ func (l *lowerer) instr(in beam.Instr) error {
 		l.load(a[0], rAX)
 		l.store(rAX, a[1])
 	case beam.OpSwap:
-		l.load(a[0], rAX)
-		l.load(a[1], rCX)
+		l.loadPair(a[0], a[1])
 		l.store(rCX, a[0])
 		l.store(rAX, a[1])
 	case beam.OpInitYregs:
@@ -91,8 +90,7 @@ func (l *lowerer) instr(in beam.Instr) error {
 		l.op2(x86.AMOVQ, mem(rAX, 8*(a[1].Val+1)-abi.PrimaryBoxed), reg(rCX))
 		l.store(rCX, a[2])
 	case beam.OpSetTupleElement:
-		l.load(a[1], rAX)
-		l.load(a[0], rCX)
+		l.loadPair(a[1], a[0])
 		l.op2(x86.AMOVQ, reg(rCX), mem(rAX, 8*(a[2].Val+1)-abi.PrimaryBoxed))
 	case beam.OpPutList:
 		// The held register first: loading the other would clobber it.
@@ -654,8 +652,7 @@ func (l *lowerer) equality(op beam.Opcode, fail *label, x, y beam.Operand) {
 		}
 		return
 	}
-	l.load(x, rAX)
-	l.load(y, rCX)
+	l.loadPair(x, y)
 	equal, notEqual := l.newLabel(), l.newLabel()
 	if negate {
 		equal, notEqual = fail, l.newLabel()

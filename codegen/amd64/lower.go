@@ -99,6 +99,18 @@ func (l *lowerer) lower() error {
 
 // Operands.
 
+// loadPair loads x into rAX and y into rCX. When rAX holds y (a call's
+// result, say), y moves first: loading x would clobber it.
+func (l *lowerer) loadPair(x, y beam.Operand) {
+	if r, ok := l.heldReg(y); ok && r == rAX && !sameOperand(x, y) {
+		l.load(y, rCX)
+		l.load(x, rAX)
+		return
+	}
+	l.load(x, rAX)
+	l.load(y, rCX)
+}
+
 // constant returns the immediate term of a constant operand.
 func (l *lowerer) constant(o beam.Operand) (uint64, bool) {
 	switch o.Kind {

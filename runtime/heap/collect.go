@@ -158,30 +158,8 @@ func (c *copier) openTo(slabs [][]uint64, top int) {
 	c.base = -c.top
 }
 
-// alloc takes n words of to-space. (evacuatePointer, which moves most
-// objects, has it in line: the compiler would not inline it there.)
-func (c *copier) alloc(n int) []uint64 {
-	top := c.top + n
-	if top > len(c.cur) {
-		return c.allocGrowing(n)
-	}
-	w := c.cur[c.top:top:top]
-	c.top = top
-	return w
-}
-
 // words returns the number of words copied so far.
 func (c *copier) words() int { return c.base + c.top }
-
-// allocGrowing is alloc when the current slab is full. Out of line:
-// evacuatePointer's fast path must not pay for it.
-//
-//go:noinline
-func (c *copier) allocGrowing(n int) []uint64 {
-	c.grow(n)
-	c.top = n
-	return c.cur[:n:n]
-}
 
 // grow opens a new to-space slab for at least n words. The tail of the
 // current one stays unused, so slabs are large compared to objects. As
@@ -291,8 +269,8 @@ func (c *copier) evacuate(t term.Term) term.Term {
 }
 
 // evacuatePointer is evacuate for a list or boxed term. It runs for
-// every pointer the collector meets: what is rare (big objects,
-// off-heap binaries, a full slab) is out of line.
+// every pointer the collector meets, so it works through pointers: no
+// slice, no bounds to check.
 func (c *copier) evacuatePointer(t term.Term) term.Term {
 	// fromSpace.contains, with its page lookup in line.
 	switch a := t.Address(); c.from.page(a) {
@@ -304,32 +282,28 @@ func (c *copier) evacuatePointer(t term.Term) term.Term {
 		}
 	}
 	first := t.Ptr()
+	hdr := term.Term(*first)
 	n := 2 // a cons cell
 	if t.IsCons() {
-		if *first == 0 { // forwarded: the tail holds the new cell
+		if hdr == 0 { // forwarded: the tail holds the new cell
 			return t.Word(1)
 		}
 	} else {
-		hdr := term.Term(*first)
 		if hdr.IsBoxed() { // forwarded: the header holds the new box
 			return hdr
 		}
 		n = 1 + term.HeaderArity(hdr)
-		if n > smallObject || c.offheap != nil && term.HeaderSubtag(hdr) == term.SubRefcBin {
-			return c.moveObject(t, n)
-		}
 	}
-	// alloc, in line, and a loop that beats calling memmove for a few
-	// words. Both ends are whole objects of n words: no index needs
-	// checking.
+	// n words of to-space, from the current slab or a new one.
 	top := c.top + n
 	if top > len(c.cur) {
-		c.allocGrowing(n)
+		c.grow(n)
 		top = n
 	}
 	c.top = top
 	dst := unsafe.Add(unsafe.Pointer(unsafe.SliceData(c.cur)), (top-n)*8)
 	src := unsafe.Pointer(first)
+	// Most objects are a few words: a loop beats calling memmove.
 	for i, size := uintptr(0), uintptr(n)*8; i < size; i += 8 {
 		*(*uint64)(unsafe.Add(dst, i)) = *(*uint64)(unsafe.Add(src, i))
 	}
@@ -337,28 +311,12 @@ func (c *copier) evacuatePointer(t term.Term) term.Term {
 	if t.IsCons() {
 		*first = 0 // forwarded, to the tail
 		*(*uint64)(unsafe.Add(src, 8)) = uint64(moved)
-	} else {
-		*first = uint64(moved) // forwarded, to the header
+		return moved
 	}
-	return moved
-}
-
-// smallObject is the most words evacuatePointer copies in line.
-const smallObject = 8
-
-// moveObject copies a boxed object evacuatePointer leaves out of line:
-// a big one, or a refc binary in a full collection, whose bytes the
-// heap must keep alive.
-//
-//go:noinline
-func (c *copier) moveObject(t term.Term, n int) term.Term {
-	w := c.alloc(n)
-	copy(w, t.Words(n))
-	moved := term.Box(w)
-	if c.offheap != nil && term.HeaderSubtag(term.Term(w[0])) == term.SubRefcBin {
+	*first = uint64(moved) // forwarded, to the header
+	if c.offheap != nil && term.HeaderSubtag(hdr) == term.SubRefcBin {
 		c.keepRefc(moved)
 	}
-	t.SetWord(0, moved)
 	return moved
 }
 

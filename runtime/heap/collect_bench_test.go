@@ -18,7 +18,7 @@ func tree(a term.Allocator, d int) term.Term {
 
 // BenchmarkCollect measures collections of a heap whose live data is a
 // tree of small tuples and a long list: the collector's per-object
-// cost, with a full collection every few minor ones.
+// cost, in the minor and full collections the heap's policy picks.
 func BenchmarkCollect(b *testing.B) {
 	h := New()
 	defer runtime.KeepAlive(h)

@@ -39,8 +39,7 @@ func copyList(a term.Allocator, t term.Term) term.Term {
 func copyBoxed(a term.Allocator, t term.Term) term.Term {
 	hdr := t.Word(0)
 	n := 1 + term.HeaderArity(hdr)
-	switch term.HeaderSubtag(hdr) {
-	case term.SubTuple, term.SubFun, term.SubExport, term.SubFlatMap, term.SubHashMap:
+	if holdsTerms(term.HeaderSubtag(hdr)) {
 		// Copy the fields first (they may allocate), then the object.
 		fields := make([]term.Term, n-1)
 		for i := range fields {
@@ -50,6 +49,8 @@ func copyBoxed(a term.Allocator, t term.Term) term.Term {
 		w[0] = uint64(hdr)
 		copy(w[1:], term.TermsAsWords(fields))
 		return term.Box(w)
+	}
+	switch term.HeaderSubtag(hdr) {
 	case term.SubRefcBin:
 		bin := t.BitstringBits()
 		a.KeepAlive(bin.Data)
@@ -88,15 +89,15 @@ func Size(t term.Term) int {
 		case term.PrimaryBoxed:
 			hdr := t.Word(0)
 			words := 1 + term.HeaderArity(hdr)
-			switch term.HeaderSubtag(hdr) {
-			case term.SubTuple, term.SubFun, term.SubExport, term.SubFlatMap, term.SubHashMap:
+			switch sub := term.HeaderSubtag(hdr); {
+			case holdsTerms(sub):
 				n += words
 				for i := 1; i < words; i++ {
 					n += Size(t.Word(i))
 				}
-			case term.SubSubBin:
+			case sub == term.SubSubBin:
 				n += words + Size(t.Word(term.SubOrigWord))
-			case term.SubMatchCtx:
+			case sub == term.SubMatchCtx:
 				n += term.SubBinWords + Size(t.Word(term.CtxOrigWord))
 			default:
 				n += words
