@@ -26,11 +26,48 @@ var (
 	rR8   = int16(x86.REG_R8)
 	rR9   = int16(x86.REG_R9)
 	rTmp  = rDX // scratch of tests
-	// rResult holds x0's value whenever native code resumes at a return
-	// label (ret, Prelude).
-	rResult = rAX
-	argReg  = []int16{rAX, rCX, rSI, rDI}
+	argReg = []int16{rAX, rCX, rSI, rDI}
+	// pinnedX[i] holds x(i) while native code runs (abi.AMD64PinnedX).
+	pinnedX = pinnedRegs()
 )
+
+func pinnedRegs() []int16 {
+	rs := make([]int16, len(abi.AMD64PinnedX))
+	for i, n := range abi.AMD64PinnedX {
+		rs[i] = hwReg(n)
+	}
+	return rs
+}
+
+// pinned returns the register that holds x register n, if one does.
+func pinned(n int64) (int16, bool) {
+	if n >= 0 && n < int64(len(pinnedX)) {
+		return pinnedX[n], true
+	}
+	return 0, false
+}
+
+// xAddr returns where x register n is while native code runs.
+func xAddr(n int64) obj.Addr {
+	if r, ok := pinned(n); ok {
+		return reg(r)
+	}
+	return mem(rX, 8*n)
+}
+
+// spillPinned stores the pinned x registers in the x array, for the
+// runtime; loadPinned takes them back.
+func (a *asm) spillPinned() {
+	for i, r := range pinnedX {
+		a.op2(x86.AMOVQ, reg(r), mem(rX, 8*int64(i)))
+	}
+}
+
+func (a *asm) loadPinned() {
+	for i, r := range pinnedX {
+		a.op2(x86.AMOVQ, mem(rX, 8*int64(i)), reg(r))
+	}
+}
 
 // hwReg maps a hardware register number to golang-asm's name.
 func hwReg(n int) int16 {
@@ -198,10 +235,11 @@ func getLE32(b []byte) uint32 {
 	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
 }
 
-// leave writes back the state native code caches in registers (stack
-// pointer, heap top, reductions) and returns to the trampoline: the end
+// leave writes back the state native code caches in registers (pinned x
+// registers, stack pointer, heap top, reductions) and returns to the trampoline: the end
 // of every exit to the runtime. at, if not nil, is bound to the return.
 func (a *asm) leave(at *label) {
+	a.spillPinned()
 	a.op2(x86.AMOVQ, reg(rSP), ctx(abi.OffSP))
 	a.op2(x86.AMOVQ, reg(rHeap), ctx(abi.OffHeapTop))
 	a.op2(x86.AMOVQ, reg(rReds), ctx(abi.OffReds))

@@ -96,7 +96,8 @@ func (Backend) Resolve(blob []byte, at uint32, ref codegen.Ref, target uint32, n
 // Prelude implements codegen.Preluder: the dispatcher at
 // abi.DispatchOffset, then the raise routine at abi.NativeRaiseOffset.
 // The trampoline calls the dispatcher with the context in R12; it loads
-// the cached state and jumps to Context.Resume, with x0 in rResult.
+// the cached state, pinned x registers included, and jumps to
+// Context.Resume.
 func (Backend) Prelude() []byte {
 	a := newAsm()
 	a.op2(x86.AMOVQ, ctx(abi.OffX), reg(rX))
@@ -106,7 +107,7 @@ func (Backend) Prelude() []byte {
 	a.op2(x86.AMOVQ, ctx(abi.OffResume), reg(rTmp))
 	a.op2(x86.ASHRQ, imm(abi.CPShift), reg(rTmp))
 	a.op2(x86.AADDQ, ctx(abi.OffCodeBase), reg(rTmp))
-	a.op2(x86.AMOVQ, mem(rX, 0), reg(rResult)) // for a return label
+	a.loadPinned()
 	a.op1(obj.AJMP, reg(rTmp))
 	code, err := a.assemble()
 	if err != nil {

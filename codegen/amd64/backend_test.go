@@ -59,8 +59,8 @@ func TestPrelude(t *testing.T) {
 	for dispatcher[len(dispatcher)-1] == 0xCC { // INT3 padding
 		dispatcher = dispatcher[:len(dispatcher)-1]
 	}
-	assert.Equal(t, []byte{0x49, 0x8B, 0x45, 0x00, 0xFF, 0xE2}, dispatcher[len(dispatcher)-6:],
-		"the dispatcher loads x0 into AX (rResult, for a return label) and ends in JMP DX")
+	assert.Equal(t, []byte{0x4D, 0x8B, 0x55, 0x00, 0x4D, 0x8B, 0x5D, 0x08, 0xFF, 0xE2}, dispatcher[len(dispatcher)-10:],
+		"the dispatcher loads x0 into R10 and x1 into R11 (the pinned x registers), and ends in JMP DX")
 	assert.Equal(t, byte(0xC3), p[len(p)-1], "the raise routine ends in the runtime's raise: RET")
 }
 

@@ -20,9 +20,8 @@ import (
 // step reads before it is sure to finish.
 
 var (
-	rMC  = int16(x86.REG_R9)  // the match context (boxed)
-	rPos = int16(x86.REG_R10) // its position, in bits
-	rEnd = int16(x86.REG_R11) // its end, in bits
+	rMC  = int16(x86.REG_R9) // the match context (boxed)
+	rPos = int16(x86.REG_R8) // its position, in bits
 )
 
 var (
@@ -91,16 +90,15 @@ func (l *lowerer) withSlowPath(in beam.Instr, fast func(slow *label)) {
 	l.stepSlow(in, slow, done)
 }
 
-// loadMatch loads the match context o, its position and its end.
+// loadMatch loads the match context o and its position.
 func (l *lowerer) loadMatch(o beam.Operand) {
 	l.load(o, rMC)
 	l.op2(x86.AMOVQ, ctxWord(abi.CtxPositionWord), reg(rPos))
-	l.op2(x86.AMOVQ, ctxWord(abi.CtxEndWord), reg(rEnd))
 }
 
 // left puts the bits left (end - position) in r.
 func (l *lowerer) left(r int16) {
-	l.op2(x86.AMOVQ, reg(rEnd), reg(r))
+	l.op2(x86.AMOVQ, ctxWord(abi.CtxEndWord), reg(r))
 	l.op2(x86.ASUBQ, reg(rPos), reg(r))
 }
 

@@ -215,7 +215,7 @@ func (l *lowerer) matchCommand(r *matchRun, c matchCmd) {
 		l.left(rCX)
 		l.slice(r.slow)
 		l.store(rAX, c.dst)
-		l.op2(x86.AMOVQ, reg(rEnd), reg(rPos))
+		l.op2(x86.AMOVQ, ctxWord(abi.CtxEndWord), reg(rPos))
 		r.moved, r.known = true, 0
 	}
 }

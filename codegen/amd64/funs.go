@@ -44,6 +44,12 @@ func (l *lowerer) callFun(arity int64, fun beam.Operand) {
 	l.op2(x86.AADDQ, imm(8), reg(rR8))
 	l.op1(x86.ADECQ, reg(rCX))
 	l.jmp(x86.AJNE, copyLoop)
+	// The loop wrote the x array: pinned registers among its targets
+	// take their values from it. (A stale value in one the fun has no
+	// free variable for is dead: the lambda reads only its arity.)
+	for i := arity; i < int64(len(pinnedX)); i++ {
+		l.op2(x86.AMOVQ, mem(rX, 8*i), reg(pinnedX[i]))
+	}
 	l.bind(copied)
 	l.storeCP(mem(rSP, 0), ret)
 	l.op2(x86.AADDQ, imm(8), reg(rSP))

@@ -286,13 +286,13 @@ func (l *lowerer) instr(in beam.Instr) error {
 	case beam.OpTryCase:
 		l.storeImm(abi.Nil, a[0])
 		for i := int64(0); i < 3; i++ {
-			l.op2(x86.AMOVQ, mem(rX, 8*(i+1)), reg(rAX))
-			l.op2(x86.AMOVQ, reg(rAX), mem(rX, 8*i))
+			l.load(beam.Operand{Kind: beam.KindX, Val: i + 1}, rAX)
+			l.store(rAX, beam.Operand{Kind: beam.KindX, Val: i})
 		}
 	case beam.OpCatchEnd:
 		l.storeImm(abi.Nil, a[0])
 		done := l.newLabel()
-		l.op2(x86.ACMPQ, mem(rX, 0), imm(int64(abi.NonValue)))
+		l.op2(x86.ACMPQ, l.addr(beam.Operand{Kind: beam.KindX, Val: 0}), imm(int64(abi.NonValue)))
 		l.jmp(x86.AJNE, done)
 		l.exit(abi.ReqCatchEnd, done)
 		l.bind(done)
@@ -371,11 +371,7 @@ func callKind(in beam.Instr) (kind, dealloc int64) {
 // ret pops the continuation, and the frame of frame words (if any) below
 // it, and goes there: straight to native code, or through the runtime to
 // the interpreter.
-//
-// Native code comes back with x0's value in AX as well (rResult), so
-// that the caller need not load what the callee has just stored.
 func (l *lowerer) ret(frame int64) {
-	l.load(beam.Operand{Kind: beam.KindX, Val: 0}, rResult)
 	l.op2(x86.ASUBQ, imm(8*(1+max(frame, 0))), reg(rSP))
 	l.op2(x86.AMOVQ, mem(rSP, 0), reg(rTmp))
 	// The native flag is bit 2: the last bit the shift drops, in CF.
@@ -390,12 +386,9 @@ func (l *lowerer) ret(frame int64) {
 	l.op1(obj.AJMP, reg(rTmp))
 }
 
-// bindReturn binds the label a call returns to. Every way back there
-// (ret, and the dispatcher for returns through the runtime) has x0's
-// value in rResult.
+// bindReturn binds the label a call returns to.
 func (l *lowerer) bindReturn(ret *label) {
 	l.bind(ret)
-	l.noteLoaded(rResult, beam.Operand{Kind: beam.KindX, Val: 0})
 }
 
 // pushFrame makes room for a frame of n y registers (allocate). Every

@@ -135,10 +135,10 @@ func (l *lowerer) load(o beam.Operand, r int16) {
 		return
 	}
 	switch o.Kind {
-	case beam.KindX:
-		l.op2(x86.AMOVQ, mem(rX, 8*o.Val), reg(r))
-	case beam.KindY:
-		l.op2(x86.AMOVQ, mem(rSP, -8*(o.Val+1)), reg(r))
+	case beam.KindX, beam.KindY:
+		if a := l.addr(o); a.Type != obj.TYPE_REG || a.Reg != r {
+			l.op2(x86.AMOVQ, a, reg(r))
+		}
 	case beam.KindLiteral:
 		l.loadLiteral(l.env.Literal(l.bm.Name, int(o.Val)), r)
 	default:
@@ -175,11 +175,12 @@ func bigConstant(o beam.Operand) (*big.Int, bool) {
 	return nil, false
 }
 
-// addr returns the memory operand of an x or y register.
+// addr returns where an x or y register is: a memory operand, or the
+// machine register of a pinned x register.
 func (l *lowerer) addr(o beam.Operand) obj.Addr {
 	switch o.Kind {
 	case beam.KindX:
-		return mem(rX, 8*o.Val)
+		return xAddr(o.Val)
 	case beam.KindY:
 		return mem(rSP, -8*(o.Val+1))
 	}
@@ -188,14 +189,16 @@ func (l *lowerer) addr(o beam.Operand) obj.Addr {
 }
 
 func (l *lowerer) store(r int16, o beam.Operand) {
-	l.op2(x86.AMOVQ, reg(r), l.addr(o))
+	if a := l.addr(o); a.Type != obj.TYPE_REG || a.Reg != r {
+		l.op2(x86.AMOVQ, reg(r), a)
+	}
 	l.noteHeld(r, o)
 }
 
 // storeImm stores a constant term in a register operand.
 func (l *lowerer) storeImm(v uint64, o beam.Operand) {
-	if int64(v) == int64(int32(v)) {
-		l.op2(x86.AMOVQ, imm(int64(v)), l.addr(o))
+	if a := l.addr(o); int64(v) == int64(int32(v)) || a.Type == obj.TYPE_REG {
+		l.op2(x86.AMOVQ, imm(int64(v)), a)
 		return
 	}
 	l.op2(x86.AMOVQ, imm(int64(v)), reg(rAX))

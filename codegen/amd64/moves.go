@@ -22,8 +22,8 @@ import (
 
 // moveRegs are the general registers a run loads its sources into. None
 // carries anything from one instruction to the next (R8 can: a float
-// run's rFR).
-var moveRegs = []int16{rAX, rCX, rDX, rSI, rDI, rR9, int16(x86.REG_R10), int16(x86.REG_R11)}
+// run's rFR; and the pinned x registers do).
+var moveRegs = []int16{rAX, rCX, rDX, rSI, rDI, rR9}
 
 // regKey names an x or y register.
 type regKey struct {

@@ -74,6 +74,10 @@ func raiseRoutine() []byte {
 		return obj.Addr{Type: obj.TYPE_MEM, Reg: rHeap, Index: r, Scale: 8, Offset: 8 * 3}
 	}
 
+	// The walk needs the pinned x registers: their values wait in the x
+	// array, for the runtime if it raises (slow), and are dead if a
+	// native handler takes the exception.
+	a.spillPinned()
 	a.op2(x86.ALEAQ, mem(rHeap, 8*raiseTraceWords), reg(rAX))
 	a.op2(x86.ACMPQ, reg(rAX), ctx(abi.OffHeapLimit))
 	a.jmp(x86.AJHI, slow)
@@ -154,19 +158,22 @@ func raiseRoutine() []byte {
 	a.op2(x86.AMOVQ, reg(rDX), mem(rHeap, 16))
 	a.op2(x86.ALEAQ, mem(rHeap, abi.PrimaryBoxed), reg(rAX))
 	a.op2(x86.AADDQ, imm(24), reg(rHeap))
+	// The handler's address, out of the pinned x registers' way.
+	a.op2(x86.AMOVQ, reg(rCatch), reg(rWalk))
+	a.op2(x86.AADDQ, ctx(abi.OffCodeBase), reg(rWalk))
 	// The handler's registers, as the runtime's unwind leaves them.
-	a.op2(x86.AMOVQ, reg(rAX), mem(rX, 24))
+	a.op2(x86.AMOVQ, reg(rAX), xAddr(3))
 	a.op2(x86.AMOVQ, ctx(abi.OffOperand(1)), reg(rAX))
-	a.op2(x86.AMOVQ, reg(rAX), mem(rX, 16))
-	a.op2(x86.AMOVQ, reg(rCX), mem(rX, 8))
-	a.op2(x86.AMOVQ, imm(int64(abi.NonValue)), mem(rX, 0))
+	a.op2(x86.AMOVQ, reg(rAX), xAddr(2))
+	a.op2(x86.AMOVQ, reg(rCX), xAddr(1))
+	a.op2(x86.AMOVQ, imm(int64(abi.NonValue)), xAddr(0))
 	a.op2(x86.AMOVQ, reg(rTop), reg(rSP))
-	a.op2(x86.AADDQ, ctx(abi.OffCodeBase), reg(rCatch))
-	a.op1(obj.AJMP, reg(rCatch))
+	a.op1(obj.AJMP, reg(rWalk))
 
 	// The runtime raises: the exit the jump stood for.
 	a.bind(slow)
 	a.op2(x86.AMOVQ, imm(int64(abi.ReqRaise)), ctx(abi.OffRequest))
+	a.loadPinned() // for leave to store them again
 	a.leave(nil)
 	code, err := a.assemble()
 	if err != nil {

@@ -17,3 +17,10 @@ const (
 	AMD64HeapTop  = 15 // R15: heap top (Context.HeapTop)
 	AMD64Reds     = 14 // R14: reductions left (Context.Reds)
 )
+
+// AMD64PinnedX are the registers that hold x0, x1, ... while native code
+// runs, in that order: the registers used most, kept out of memory. The
+// x array holds them only while the runtime has control: the dispatcher
+// loads them from it, and every exit stores them back, so the runtime
+// never sees a difference.
+var AMD64PinnedX = [...]int{10, 11} // R10: x0, R11: x1
