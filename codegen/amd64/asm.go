@@ -13,19 +13,19 @@ import (
 
 // Registers. The fixed ones are runtime/abi's choice (abi.AMD64*).
 var (
-	rCtx  = hwReg(abi.AMD64Ctx)
-	rX    = hwReg(abi.AMD64XBase)
-	rSP   = hwReg(abi.AMD64StackPtr)
-	rHeap = hwReg(abi.AMD64HeapTop)
-	rReds = hwReg(abi.AMD64Reds)
-	rAX   = int16(x86.REG_AX)
-	rCX   = int16(x86.REG_CX)
-	rDX   = int16(x86.REG_DX)
-	rSI   = int16(x86.REG_SI)
-	rDI   = int16(x86.REG_DI)
-	rR8   = int16(x86.REG_R8)
-	rR9   = int16(x86.REG_R9)
-	rTmp  = rDX // scratch of tests
+	rCtx   = hwReg(abi.AMD64Ctx)
+	rX     = hwReg(abi.AMD64XBase)
+	rSP    = hwReg(abi.AMD64StackPtr)
+	rHeap  = hwReg(abi.AMD64HeapTop)
+	rReds  = hwReg(abi.AMD64Reds)
+	rAX    = int16(x86.REG_AX)
+	rCX    = int16(x86.REG_CX)
+	rDX    = int16(x86.REG_DX)
+	rSI    = int16(x86.REG_SI)
+	rDI    = int16(x86.REG_DI)
+	rR8    = int16(x86.REG_R8)
+	rR9    = int16(x86.REG_R9)
+	rTmp   = rDX // scratch of tests
 	argReg = []int16{rAX, rCX, rSI, rDI}
 	// pinnedX[i] holds x(i) while native code runs (abi.AMD64PinnedX).
 	pinnedX = pinnedRegs()
