@@ -98,20 +98,64 @@ func (l *lowerer) smallArgs(s bifSite, slow *label) { l.smallOperands(s.args[0],
 // both are small integers, testing only the ones that are not constants.
 func (l *lowerer) smallOperands(x, y beam.Operand, slow *label) {
 	l.loadPair(x, y)
+	l.jumpUnlessSmalls(x, y, rAX, rCX, slow)
+}
+
+// smallArgsIntoAX is smallArgs for code that changes only the first
+// argument: the second stays in its pinned register if it has one. It
+// returns the second's register.
+func (l *lowerer) smallArgsIntoAX(s bifSite, slow *label) int16 {
+	x, y := s.args[0], s.args[1]
+	yr, ok := pinnedOperand(y)
+	if !ok {
+		l.smallOperands(x, y, slow)
+		return rCX
+	}
+	l.load(x, rAX)
+	l.jumpUnlessSmalls(x, y, rAX, yr, slow)
+	return yr
+}
+
+// jumpUnlessSmalls branches to slow unless x (in xr) and y (in yr) are
+// both small integers, testing only the ones that are not constants.
+func (l *lowerer) jumpUnlessSmalls(x, y beam.Operand, xr, yr int16, slow *label) {
 	switch {
 	case l.isSmallConst(x) && l.isSmallConst(y):
 	case l.isSmallConst(x):
-		l.jumpUnlessSmall(rCX, slow)
+		l.jumpUnlessSmall(yr, slow)
 	case l.isSmallConst(y):
-		l.jumpUnlessSmall(rAX, slow)
+		l.jumpUnlessSmall(xr, slow)
 	default:
 		// Both tags are 1111 only if their AND has them.
-		l.op2(x86.AMOVL, reg(rAX), reg(rTmp))
-		l.op2(x86.AANDL, reg(rCX), reg(rTmp))
+		l.op2(x86.AMOVL, reg(xr), reg(rTmp))
+		l.op2(x86.AANDL, reg(yr), reg(rTmp))
 		l.op2(x86.AANDL, imm(abi.Immed1Mask), reg(rTmp))
 		l.op2(x86.ACMPL, reg(rTmp), imm(abi.TagSmall))
 		l.jmp(x86.AJNE, slow)
 	}
+}
+
+// smallRegs is smallOperands for code that only reads the operands: a
+// pinned one is tested where it is. It returns x's register and y's,
+// each pinned or else AX for x and CX for y.
+func (l *lowerer) smallRegs(x, y beam.Operand, slow *label) (xr, yr int16) {
+	xp, xPinned := pinnedOperand(x)
+	yp, yPinned := pinnedOperand(y)
+	switch {
+	case xPinned && yPinned:
+		xr, yr = xp, yp
+	case xPinned:
+		xr, yr = xp, rCX
+		l.load(y, rCX)
+	case yPinned:
+		xr, yr = rAX, yp
+		l.load(x, rAX)
+	default:
+		l.loadPair(x, y)
+		xr, yr = rAX, rCX
+	}
+	l.jumpUnlessSmalls(x, y, xr, yr, slow)
+	return xr, yr
 }
 
 // addSub: a tagged small is v<<4|15, so (a<<4|15) ± (b<<4) is the tagged
@@ -132,13 +176,13 @@ func (l *lowerer) addSub(s bifSite, slow *label) {
 		l.store(rAX, s.dst)
 		return
 	}
-	l.smallArgs(s, slow)
+	y := l.smallArgsIntoAX(s, slow)
 	if s.mfa.Function == "+" {
 		l.op2(x86.ASUBQ, imm(abi.TagSmall), reg(rAX))
-		l.op2(x86.AADDQ, reg(rCX), reg(rAX))
+		l.op2(x86.AADDQ, reg(y), reg(rAX))
 		l.jmp(x86.AJOS, slow)
 	} else {
-		l.op2(x86.ASUBQ, reg(rCX), reg(rAX))
+		l.op2(x86.ASUBQ, reg(y), reg(rAX))
 		l.jmp(x86.AJOS, slow)
 		l.op2(x86.AORQ, imm(abi.TagSmall), reg(rAX))
 	}

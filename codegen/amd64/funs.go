@@ -20,9 +20,9 @@ func (l *lowerer) callFun(arity int64, fun beam.Operand) {
 	ret := l.newLabel()
 	slow := l.newLabel()
 	l.checkCPRoom()
-	l.load(fun, rAX)
-	l.headerArity(rAX, abi.SubFun, rCX, slow, slow)
-	l.funEntry(slow)
+	f := l.use(fun, rAX)
+	l.headerArity(f, abi.SubFun, rCX, slow, slow)
+	l.funEntry(f, slow)
 	l.op2(x86.AMOVQ, reg(rDI), reg(rSI))
 	l.op2(x86.ASHRQ, imm(abi.FunArityShift), reg(rSI))
 	l.op2(x86.ACMPQ, reg(rSI), imm(arity+1))
@@ -35,7 +35,7 @@ func (l *lowerer) callFun(arity int64, fun beam.Operand) {
 	l.jmp(x86.AJEQ, copied)
 	l.op2(x86.ACMPQ, reg(rCX), imm(abi.NumXRegs-arity))
 	l.jmp(x86.AJHI, slow) // system_limit, the runtime's to raise
-	l.op2(x86.ALEAQ, mem(rAX, 16-abi.PrimaryBoxed), reg(rSI))
+	l.op2(x86.ALEAQ, mem(f, 16-abi.PrimaryBoxed), reg(rSI))
 	l.op2(x86.ALEAQ, mem(rX, 8*arity), reg(rR8))
 	l.bind(copyLoop)
 	l.op2(x86.AMOVQ, mem(rSI, 0), reg(rDX))
@@ -87,10 +87,10 @@ func (l *lowerer) makeFun(index int64, dst beam.Operand, free []beam.Operand) er
 }
 
 // funEntry loads the native fun table word (abi.FunEntry) of the closure
-// in AX into DI, or branches to slow when its global fun index is not in
+// in f into DI, or branches to slow when its global fun index is not in
 // the table. It clobbers SI.
-func (l *lowerer) funEntry(slow *label) {
-	l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryBoxed), reg(rSI))
+func (l *lowerer) funEntry(f int16, slow *label) {
+	l.op2(x86.AMOVQ, mem(f, 8-abi.PrimaryBoxed), reg(rSI))
 	l.op2(x86.ASHRQ, imm(abi.SmallShift), reg(rSI))
 	l.op2(x86.ACMPQ, reg(rSI), ctx(abi.OffFunCount))
 	l.jmp(x86.AJCC, slow) // unsigned >=: not in the table
@@ -119,7 +119,7 @@ func (l *lowerer) isFunction2(in beam.Instr) {
 	l.jmp(x86.AJNE, fail)
 	l.jmp(obj.AJMP, done)
 	l.bind(closure)
-	l.funEntry(slow)
+	l.funEntry(rAX, slow)
 	l.op2(x86.ASHRQ, imm(abi.FunArityShift), reg(rDI))
 	l.jmp(x86.AJEQ, slow) // the lambda has no native code
 	l.op2(x86.ACMPQ, reg(rDI), imm(arity+1))

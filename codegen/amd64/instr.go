@@ -43,8 +43,7 @@ func (l *lowerer) instr(in beam.Instr) error {
 			l.storeImm(v, a[1])
 			break
 		}
-		l.load(a[0], rAX)
-		l.store(rAX, a[1])
+		l.store(l.use(a[0], rAX), a[1])
 	case beam.OpSwap:
 		l.loadPair(a[0], a[1])
 		l.store(rCX, a[0])
@@ -57,55 +56,31 @@ func (l *lowerer) instr(in beam.Instr) error {
 		l.storeImm(abi.Nil, a[0])
 
 	case beam.OpGetList:
-		if !l.inAX(a[0]) {
-			l.load(a[0], rAX)
-		}
-		l.op2(x86.AMOVQ, mem(rAX, -abi.PrimaryList), reg(rCX))
-		l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryList), reg(rDX))
-		// The one stored last stays held: the head, when the next
-		// instruction reads it first.
-		if l.nextReadsFirst(a[1]) {
-			l.store(rDX, a[2])
-			l.store(rCX, a[1])
-		} else {
-			l.store(rCX, a[1])
-			l.store(rDX, a[2])
-		}
+		l.getList(a[0], a[1], a[2])
 	case beam.OpGetHd:
-		if !l.inAX(a[0]) {
-			l.load(a[0], rAX)
-		}
-		l.op2(x86.AMOVQ, mem(rAX, -abi.PrimaryList), reg(rCX))
-		l.store(rCX, a[1])
+		l.getWords(a[0], []int64{-abi.PrimaryList}, []beam.Operand{a[1]})
 	case beam.OpGetTl:
-		if !l.inAX(a[0]) {
-			l.load(a[0], rAX)
-		}
-		l.op2(x86.AMOVQ, mem(rAX, 8-abi.PrimaryList), reg(rCX))
-		l.store(rCX, a[1])
+		l.getWords(a[0], []int64{8 - abi.PrimaryList}, []beam.Operand{a[1]})
 	case beam.OpGetTupleElement:
-		if !l.inAX(a[0]) {
-			l.load(a[0], rAX)
-		}
-		l.op2(x86.AMOVQ, mem(rAX, 8*(a[1].Val+1)-abi.PrimaryBoxed), reg(rCX))
-		l.store(rCX, a[2])
+		l.getWords(a[0], []int64{8*(a[1].Val+1) - abi.PrimaryBoxed}, []beam.Operand{a[2]})
 	case beam.OpSetTupleElement:
 		l.loadPair(a[1], a[0])
 		l.op2(x86.AMOVQ, reg(rCX), mem(rAX, 8*(a[2].Val+1)-abi.PrimaryBoxed))
 	case beam.OpPutList:
 		// The held register first: loading the other would clobber it.
 		l.putHeapWords(0, a[:2])
-		l.op2(x86.ALEAQ, mem(rHeap, abi.PrimaryList), reg(rAX))
-		l.op2(x86.AADDQ, imm(16), reg(rHeap))
-		l.store(rAX, a[2])
+		r := resultReg(a[2], rAX)
+		l.takeObject(2, abi.PrimaryList, r)
+		l.store(r, a[2])
 	case beam.OpPutTuple2:
 		elems := a[1].List
 		// The elements first: putHeapWords takes a held one from its
 		// register only while nothing has been emitted.
 		l.putHeapWords(1, elems)
 		l.op2(x86.AMOVQ, imm(int64(abi.Header(abi.SubTuple, len(elems)))), mem(rHeap, 0))
-		l.takeBoxed(int64(len(elems) + 1))
-		l.store(rAX, a[0])
+		r := resultReg(a[0], rAX)
+		l.takeObject(int64(len(elems)+1), abi.PrimaryBoxed, r)
+		l.store(r, a[0])
 
 	case beam.OpIsInteger, beam.OpIsFloat, beam.OpIsNumber, beam.OpIsAtom, beam.OpIsPid,
 		beam.OpIsReference, beam.OpIsPort, beam.OpIsNil, beam.OpIsBinary, beam.OpIsList,
@@ -114,32 +89,32 @@ func (l *lowerer) instr(in beam.Instr) error {
 		if in.Op == beam.OpIsTuple && l.arityTestFollows(a[0], a[1]) {
 			break // test_arity fails to the same label for anything not a tuple
 		}
-		l.typeTest(in.Op, l.failLabel(a[0]), a[1])
+		r := l.typeTest(in.Op, l.failLabel(a[0]), a[1])
 		if in.Op != beam.OpIsBinary {
-			l.noteTested(a[1])
+			l.noteTested(a[1], r)
 		}
 	case beam.OpIsFunction2:
 		l.isFunction2(in)
 	case beam.OpTestArity:
 		fail := l.failLabel(a[0])
-		l.load(a[1], rAX)
-		l.jumpUnlessBoxed(rAX, fail)
-		l.cmpImm2(mem(rAX, -abi.PrimaryBoxed), abi.Header(abi.SubTuple, int(a[2].Val)))
+		r := l.baseReg(a[1])
+		l.jumpUnlessBoxed(r, fail)
+		l.cmpImm2(mem(r, -abi.PrimaryBoxed), abi.Header(abi.SubTuple, int(a[2].Val)))
 		l.jmp(x86.AJNE, fail)
-		l.noteTested(a[1])
+		l.noteTested(a[1], r)
 	case beam.OpIsTaggedTuple:
 		fail := l.failLabel(a[0])
-		l.load(a[1], rAX)
-		l.jumpUnlessBoxed(rAX, fail)
-		l.cmpImm2(mem(rAX, -abi.PrimaryBoxed), abi.Header(abi.SubTuple, int(a[2].Val)))
+		r := l.baseReg(a[1])
+		l.jumpUnlessBoxed(r, fail)
+		l.cmpImm2(mem(r, -abi.PrimaryBoxed), abi.Header(abi.SubTuple, int(a[2].Val)))
 		l.jmp(x86.AJNE, fail)
 		v, ok := l.constant(a[3])
 		if !ok {
 			return fmt.Errorf("tag %s is not an atom", a[3])
 		}
-		l.cmpImm2(mem(rAX, 8-abi.PrimaryBoxed), v)
+		l.cmpImm2(mem(r, 8-abi.PrimaryBoxed), v)
 		l.jmp(x86.AJNE, fail)
-		l.noteTested(a[1])
+		l.noteTested(a[1], r)
 	case beam.OpIsEqExact, beam.OpIsNeExact, beam.OpIsEq, beam.OpIsNe:
 		l.equality(in.Op, l.failLabel(a[0]), a[1], a[2])
 	case beam.OpIsLt, beam.OpIsGe:
@@ -152,8 +127,7 @@ func (l *lowerer) instr(in beam.Instr) error {
 			l.selectBoxed(a[0], fail, a[2].List)
 			break
 		}
-		l.load(a[0], rAX)
-		l.selectTree(rAX, vs, ls, fail)
+		l.selectTree(l.use(a[0], rAX), vs, ls, fail)
 	case beam.OpSelectTupleArity:
 		fail := l.label(a[1].Val)
 		l.load(a[0], rAX)
@@ -432,6 +406,62 @@ func (l *lowerer) arityTestFollows(fail, src beam.Operand) bool {
 	return false
 }
 
+// baseReg returns the register to read the words of src's object
+// through: its pinned register, or AX, where the tests before a get
+// leave it (inAX) and where it is loaded otherwise.
+func (l *lowerer) baseReg(src beam.Operand) int16 {
+	if r, ok := pinnedOperand(src); ok {
+		return r
+	}
+	if !l.inAX(src) {
+		l.load(src, rAX)
+	}
+	return rAX
+}
+
+// getWords loads the words at offsets offs of src's object into the
+// registers dsts, in order: the pinned one that is src's own last.
+func (l *lowerer) getWords(src beam.Operand, offs []int64, dsts []beam.Operand) {
+	base := l.baseReg(src)
+	scratch := []int16{rCX, rDX}
+	order := make([]int, 0, len(dsts))
+	for i, d := range dsts {
+		if r, ok := pinnedOperand(d); !ok || r != base {
+			order = append(order, i)
+		}
+	}
+	for i, d := range dsts {
+		if r, ok := pinnedOperand(d); ok && r == base {
+			order = append(order, i)
+		}
+	}
+	regs := make([]int16, len(dsts))
+	for k, i := range order {
+		regs[i] = scratch[k]
+		if r, ok := pinnedOperand(dsts[i]); ok {
+			regs[i] = r
+		}
+		l.op2(x86.AMOVQ, mem(base, offs[i]), reg(regs[i]))
+	}
+	// The one stored last stays held: the first, when the next
+	// instruction reads it first.
+	last := len(dsts) - 1
+	if len(dsts) == 2 && l.nextReadsFirst(dsts[0]) {
+		last = 0
+	}
+	for i, d := range dsts {
+		if i != last {
+			l.store(regs[i], d)
+		}
+	}
+	l.store(regs[last], dsts[last])
+}
+
+// getList lowers get_list: the head to hd, the tail to tl.
+func (l *lowerer) getList(src, hd, tl beam.Operand) {
+	l.getWords(src, []int64{-abi.PrimaryList, 8 - abi.PrimaryList}, []beam.Operand{hd, tl})
+}
+
 // inAX reports whether AX holds src already: the previous instruction
 // loaded it there and nothing can jump in between (a BEAM label is an
 // instruction of its own). It is how the elements of a matched tuple are
@@ -493,34 +523,40 @@ func (l *lowerer) nextReadsFirst(o beam.Operand) bool {
 	return false
 }
 
-// noteTested records that AX holds src after a test that loaded it there
+// noteTested records that r holds src after a test that loaded it there
 // and left it alone (its branches clobber only rTmp and rDI).
-func (l *lowerer) noteTested(src beam.Operand) {
+func (l *lowerer) noteTested(src beam.Operand, r int16) {
 	if isTermReg(src) {
-		l.noteLoaded(rAX, src)
+		l.noteLoaded(r, src)
 	}
 }
 
-// typeTest lowers the is_* type tests.
-func (l *lowerer) typeTest(op beam.Opcode, fail *label, src beam.Operand) {
-	l.load(src, rAX)
+// typeTest lowers the is_* type tests, and returns the register it
+// tested src in.
+func (l *lowerer) typeTest(op beam.Opcode, fail *label, src beam.Operand) int16 {
+	// The tests below only read it. A list cell's register is where the
+	// get_list after the test looks for it (baseReg).
+	r := l.use(src, rAX)
+	if op == beam.OpIsNonemptyList {
+		r = l.baseReg(src)
+	}
 	switch op {
 	case beam.OpIsInteger, beam.OpIsNumber:
 		ok := l.newLabel()
 		notSmall := l.newLabel()
-		l.jumpUnlessSmall(rAX, notSmall)
+		l.jumpUnlessSmall(r, notSmall)
 		l.jmp(obj.AJMP, ok)
 		l.bind(notSmall)
 		if op == beam.OpIsInteger {
-			l.boxedTest(rAX, fail, abi.SubPosBig, abi.SubNegBig)
+			l.boxedTest(r, fail, abi.SubPosBig, abi.SubNegBig)
 		} else {
-			l.boxedTest(rAX, fail, abi.SubPosBig, abi.SubNegBig, abi.SubFloat)
+			l.boxedTest(r, fail, abi.SubPosBig, abi.SubNegBig, abi.SubFloat)
 		}
 		l.bind(ok)
 	case beam.OpIsFloat:
-		l.boxedTest(rAX, fail, abi.SubFloat)
+		l.boxedTest(r, fail, abi.SubFloat)
 	case beam.OpIsAtom:
-		l.op2(x86.AMOVL, reg(rAX), reg(rTmp))
+		l.op2(x86.AMOVL, reg(r), reg(rTmp))
 		l.op2(x86.AANDL, imm(abi.Immed2Mask), reg(rTmp))
 		l.op2(x86.ACMPL, reg(rTmp), imm(abi.TagAtom))
 		l.jmp(x86.AJNE, fail)
@@ -529,39 +565,39 @@ func (l *lowerer) typeTest(op beam.Opcode, fail *label, src beam.Operand) {
 		if op == beam.OpIsPort {
 			tag = abi.TagPort
 		}
-		l.op2(x86.AMOVL, reg(rAX), reg(rTmp))
+		l.op2(x86.AMOVL, reg(r), reg(rTmp))
 		l.op2(x86.AANDL, imm(abi.Immed1Mask), reg(rTmp))
 		l.op2(x86.ACMPL, reg(rTmp), imm(tag))
 		l.jmp(x86.AJNE, fail)
 	case beam.OpIsReference:
-		l.boxedTest(rAX, fail, abi.SubRef)
+		l.boxedTest(r, fail, abi.SubRef)
 	case beam.OpIsNil:
-		l.cmpImm(rAX, abi.Nil)
+		l.cmpImm(r, abi.Nil)
 		l.jmp(x86.AJNE, fail)
 	case beam.OpIsList:
 		ok := l.newLabel()
-		l.cmpImm(rAX, abi.Nil)
+		l.cmpImm(r, abi.Nil)
 		l.jmp(x86.AJEQ, ok)
-		l.testTag(rAX, abi.PrimaryList, abi.PrimaryMask)
+		l.testTag(r, abi.PrimaryList, abi.PrimaryMask)
 		l.jmp(x86.AJNE, fail)
 		l.bind(ok)
 	case beam.OpIsNonemptyList:
-		l.testTag(rAX, abi.PrimaryList, abi.PrimaryMask)
+		l.testTag(r, abi.PrimaryList, abi.PrimaryMask)
 		l.jmp(x86.AJNE, fail)
 	case beam.OpIsTuple:
-		l.boxedTest(rAX, fail, abi.SubTuple)
+		l.boxedTest(r, fail, abi.SubTuple)
 	case beam.OpIsFunction:
-		l.boxedTest(rAX, fail, abi.SubFun, abi.SubExport)
+		l.boxedTest(r, fail, abi.SubFun, abi.SubExport)
 	case beam.OpIsMap:
-		l.boxedTest(rAX, fail, abi.SubFlatMap, abi.SubHashMap)
+		l.boxedTest(r, fail, abi.SubFlatMap, abi.SubHashMap)
 	case beam.OpIsBitstr:
-		l.boxedTest(rAX, fail, abi.SubHeapBin, abi.SubRefcBin, abi.SubSubBin)
+		l.boxedTest(r, fail, abi.SubHeapBin, abi.SubRefcBin, abi.SubSubBin)
 	case beam.OpIsBinary:
 		// Sub-binaries need their bit size checked: ask the guard BIF.
 		ok := l.newLabel()
 		slow := l.newLabel()
-		l.jumpUnlessBoxed(rAX, fail)
-		l.subtag(rAX)
+		l.jumpUnlessBoxed(r, fail)
+		l.subtag(r)
 		l.jumpIfSubtag(abi.SubHeapBin, ok)
 		l.jumpIfSubtag(abi.SubRefcBin, ok)
 		l.jumpIfSubtag(abi.SubSubBin, slow)
@@ -569,18 +605,19 @@ func (l *lowerer) typeTest(op beam.Opcode, fail *label, src beam.Operand) {
 		l.bind(slow)
 		tmp := beam.Operand{Kind: beam.KindX, Val: 1023}
 		l.bifCall(beam.MFA{Module: "erlang", Function: "is_binary", Arity: 1}, []beam.Operand{src}, -1, beam.Operand{}, tmp)
-		l.load(tmp, rAX)
-		l.cmpImm(rAX, abi.Atom(l.env.Atom("true")))
+		l.load(tmp, rCX)
+		l.cmpImm(rCX, abi.Atom(l.env.Atom("true")))
 		l.jmp(x86.AJNE, fail)
 		l.bind(ok)
 	case beam.OpIsBoolean:
 		ok := l.newLabel()
-		l.cmpImm(rAX, abi.Atom(l.env.Atom("true")))
+		l.cmpImm(r, abi.Atom(l.env.Atom("true")))
 		l.jmp(x86.AJEQ, ok)
-		l.cmpImm(rAX, abi.Atom(l.env.Atom("false")))
+		l.cmpImm(r, abi.Atom(l.env.Atom("false")))
 		l.jmp(x86.AJNE, fail)
 		l.bind(ok)
 	}
+	return r
 }
 
 // jumpIfEitherImmediate branches to to when a or b is an immediate term:
@@ -682,33 +719,41 @@ func (l *lowerer) order(lt bool, fail *label, x, y beam.Operand) {
 	// The fast paths leave an operand in a register, which the slow path
 	// reloads, so that the next instruction can take it from there.
 	keep, kept := int16(-1), beam.Operand{}
+	toAXCX := func() {} // the slow path's moves of x to AX and y to CX
 	if less, r, ok := smallAgainstBig(x, y); ok {
 		l.orderBig(lt, less, r, fail, slow, x, y)
 	} else if c, varOp, constFirst, ok := l.smallImmOperand(x, y); ok {
-		l.orderImm(lt, fail, slow, c, varOp, constFirst)
-		keep, kept = rAX, varOp
-		if constFirst {
-			keep = rCX
-		}
+		keep, kept = l.orderImm(lt, fail, slow, c, varOp, constFirst), varOp
 	} else {
-		keep, kept = rAX, x
+		xr, yr := l.smallRegs(x, y, slow)
+		keep, kept = xr, x
 		if l.nextReadsFirst(y) {
-			keep, kept = rCX, y
+			keep, kept = yr, y
 		}
-		l.smallOperands(x, y, slow)
+		toAXCX = func() {
+			if yr != rCX {
+				l.op2(x86.AMOVQ, reg(yr), reg(rCX))
+			}
+			if xr != rAX {
+				l.op2(x86.AMOVQ, reg(xr), reg(rAX))
+			}
+		}
 		// Tagged small integers compare as their values.
-		l.op2(x86.ACMPQ, reg(rAX), reg(rCX))
+		l.op2(x86.ACMPQ, reg(xr), reg(yr))
 		if lt {
 			l.jmp(x86.AJGE, fail)
 		} else {
 			l.jmp(x86.AJLT, fail)
 		}
 	}
-	if !isTermReg(kept) {
-		keep = -1
+	if _, ok := pinnedOperand(kept); ok || !isTermReg(kept) {
+		keep = -1 // a pinned register needs no note, nor reload
 	}
 	back := l.newLabel()
-	l.stubAt(slow, func() { l.compareSlow(abi.CmpLt, back) })
+	l.stubAt(slow, func() {
+		toAXCX()
+		l.compareSlow(abi.CmpLt, back)
+	})
 	l.bind(done)
 	if keep >= 0 {
 		l.noteLoaded(keep, kept)
@@ -754,16 +799,20 @@ func (l *lowerer) smallImmOperand(x, y beam.Operand) (tagged int64, varOp beam.O
 
 // orderImm is order's test of a small integer against a constant small
 // integer: its tagged word against the constant's. The slow path finds x
-// in AX and y in CX, as compareSlow expects.
-func (l *lowerer) orderImm(lt bool, fail, slow *label, c int64, varOp beam.Operand, constFirst bool) {
-	r, other := rAX, rCX
+// in AX and y in CX, as compareSlow expects. It returns the register
+// that holds varOp.
+func (l *lowerer) orderImm(lt bool, fail, slow *label, c int64, varOp beam.Operand, constFirst bool) int16 {
+	want, other := rAX, rCX
 	if constFirst {
-		r, other = rCX, rAX
+		want, other = rCX, rAX
 	}
 	toSlow := l.newLabel()
-	l.load(varOp, r)
+	r := l.use(varOp, want)
 	l.jumpUnlessSmall(r, toSlow)
 	l.stubAt(toSlow, func() {
+		if r != want {
+			l.op2(x86.AMOVQ, reg(r), reg(want))
+		}
 		l.op2(x86.AMOVQ, imm(c), reg(other))
 		l.jmp(obj.AJMP, slow)
 	})
@@ -778,6 +827,7 @@ func (l *lowerer) orderImm(lt bool, fail, slow *label, c int64, varOp beam.Opera
 	default: // c >= y
 		l.jmp(x86.AJGT, fail)
 	}
+	return r
 }
 
 // stubAt queues out-of-line code bound at an existing label.

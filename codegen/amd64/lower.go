@@ -111,6 +111,39 @@ func (l *lowerer) loadPair(x, y beam.Operand) {
 	l.load(y, rCX)
 }
 
+// use returns a register holding o's value, for code that only reads
+// it: o's pinned register, the register the last instruction left it
+// in, or scratch, loaded.
+func (l *lowerer) use(o beam.Operand, scratch int16) int16 {
+	if r, ok := pinnedOperand(o); ok {
+		return r
+	}
+	if r, ok := l.heldReg(o); ok {
+		return r
+	}
+	l.load(o, scratch)
+	return scratch
+}
+
+// pinnedOperand returns the pinned register of x register operand o.
+func pinnedOperand(o beam.Operand) (int16, bool) {
+	if o.Kind != beam.KindX || o.Big != nil {
+		return 0, false
+	}
+	return pinned(o.Val)
+}
+
+// pinnedOf returns the x register operand pinned register r holds, if
+// r is one.
+func pinnedOf(r int16) (beam.Operand, bool) {
+	for i, p := range pinnedX {
+		if p == r {
+			return beam.Operand{Kind: beam.KindX, Val: int64(i)}, true
+		}
+	}
+	return beam.Operand{}, false
+}
+
 // constant returns the immediate term of a constant operand.
 func (l *lowerer) constant(o beam.Operand) (uint64, bool) {
 	switch o.Kind {
@@ -263,8 +296,7 @@ func (l *lowerer) setOperandFrom(i int, o beam.Operand) {
 		l.setOperand(i, int64(v))
 		return
 	}
-	l.load(o, rAX)
-	l.op2(x86.AMOVQ, reg(rAX), ctx(abi.OffOperand(i)))
+	l.op2(x86.AMOVQ, reg(l.use(o, rAX)), ctx(abi.OffOperand(i)))
 }
 
 // raise leaves with a ReqRaise of kind and value v (optional).
@@ -310,9 +342,22 @@ func (l *lowerer) checkStackKeeping(n int64, scratch int16, spill, reload func()
 
 // takeBoxed puts in AX the boxed term of the object of words words
 // written at the heap top, and moves the top past it.
-func (l *lowerer) takeBoxed(words int64) {
-	l.op2(x86.ALEAQ, mem(rHeap, abi.PrimaryBoxed), reg(rAX))
+func (l *lowerer) takeBoxed(words int64) { l.takeObject(words, abi.PrimaryBoxed, rAX) }
+
+// takeObject puts in r the term with primary tag tag of the object of
+// words words written at the heap top, and moves the top past it.
+func (l *lowerer) takeObject(words, tag int64, r int16) {
+	l.op2(x86.ALEAQ, mem(rHeap, tag), reg(r))
 	l.op2(x86.AADDQ, imm(8*words), reg(rHeap))
+}
+
+// resultReg returns the register to build a result for dst in: its
+// pinned register, or scratch.
+func resultReg(dst beam.Operand, scratch int16) int16 {
+	if r, ok := pinnedOperand(dst); ok {
+		return r
+	}
+	return scratch
 }
 
 // putHeapWord stores operand v at heap top + 8*i, through scratch when
@@ -322,8 +367,7 @@ func (l *lowerer) putHeapWord(i int64, v beam.Operand, scratch int16) {
 		l.op2(x86.AMOVQ, imm(int64(c)), mem(rHeap, 8*i))
 		return
 	}
-	l.load(v, scratch)
-	l.op2(x86.AMOVQ, reg(scratch), mem(rHeap, 8*i))
+	l.op2(x86.AMOVQ, reg(l.use(v, scratch)), mem(rHeap, 8*i))
 }
 
 // putHeapWords stores ops at heap top + 8*(first+i): first the ones

@@ -56,7 +56,11 @@ func (l *lowerer) moveRun(i int) int {
 	}
 	out := finalAssignments(code[i:end], d)
 
+	out = memoryFirst(out)
 	held, isHeld := l.heldReg(l.held.o)
+	if x, ok := pinnedOf(held); isHeld && ok && !readBeforeWritten(x, out) {
+		isHeld = false // the run overwrites the pinned register first
+	}
 	regs := make(map[regKey]int16)
 	var loads []beam.Operand
 	free := 0
@@ -69,6 +73,15 @@ func (l *lowerer) moveRun(i int) int {
 		}
 		if isHeld && isTermReg(a.src) && sameOperand(a.src, l.held.o) {
 			regs[keyOf(a.src)] = held
+			continue
+		}
+		if r, ok := pinnedOperand(a.src); ok && readBeforeWritten(a.src, out) {
+			regs[keyOf(a.src)] = r
+			continue
+		}
+		if r, ok := loadsInPlace(a.src, out); ok && !(isHeld && r == held) {
+			regs[keyOf(a.src)] = r
+			loads = append(loads, a.src)
 			continue
 		}
 		for free < len(moveRegs) && isHeld && moveRegs[free] == held {
@@ -97,6 +110,60 @@ func (l *lowerer) moveRun(i int) int {
 		l.store(regs[keyOf(a.src)], a.dst) // the last one stays held
 	}
 	return end - i
+}
+
+// memoryFirst orders the stores of a run to memory before those to
+// pinned registers: a pinned register can then be read, in place, by
+// every store to memory before a store to it overwrites it.
+func memoryFirst(out []assignment) []assignment {
+	sorted := make([]assignment, 0, len(out))
+	for _, pinnedDst := range []bool{false, true} {
+		for _, a := range out {
+			if _, ok := pinnedOperand(a.dst); ok == pinnedDst {
+				sorted = append(sorted, a)
+			}
+		}
+	}
+	return sorted
+}
+
+// loadsInPlace returns the pinned register to load src into directly:
+// that of its only destination, when that is a pinned x register that
+// no store of the run reads. (Nor may the run read the held value
+// through it: the caller checks.)
+func loadsInPlace(src beam.Operand, out []assignment) (int16, bool) {
+	var dst beam.Operand
+	readers := 0
+	for _, a := range out {
+		if sameOperand(a.src, src) {
+			dst = a.dst
+			readers++
+		}
+	}
+	r, ok := pinnedOperand(dst)
+	if readers != 1 || !ok {
+		return 0, false
+	}
+	for _, a := range out {
+		if sameOperand(a.src, dst) {
+			return 0, false
+		}
+	}
+	return r, true
+}
+
+// readBeforeWritten reports whether every store of out that reads src
+// comes before any store to src: then src's register can be read in
+// place, without a copy.
+func readBeforeWritten(src beam.Operand, out []assignment) bool {
+	written := false
+	for _, a := range out {
+		if written && sameOperand(a.src, src) {
+			return false // it would read the new value
+		}
+		written = written || keyOf(a.dst) == keyOf(src)
+	}
+	return true
 }
 
 // movable reports whether the run can take a move: one into an x or y
@@ -248,7 +315,7 @@ func (l *lowerer) dropDeadStore(r int16, o beam.Operand) {
 	p := l.held.store
 	want := l.addr(o)
 	if p == nil || p.As != x86.AMOVQ || p.From.Type != obj.TYPE_REG || p.From.Reg != r ||
-		p.To.Type != obj.TYPE_MEM || p.To.Reg != want.Reg || p.To.Offset != want.Offset || p.To.Index != 0 {
+		p.To.Type != want.Type || p.To.Reg != want.Reg || p.To.Offset != want.Offset || p.To.Index != 0 {
 		return
 	}
 	l.drop(p)
